@@ -1,0 +1,63 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each installs what it needs.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build test lint format bench schemas release publish clean chromium
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 20+) is needed: apt-get install -y nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## setup: install everything into .venv/ and node_modules/ (idempotent)
+setup: $(VENV)/.installed node_modules/.installed
+
+## chromium: the browser tests use Debian's chromium (Playwright cannot download one here)
+chromium:
+	@$(PY) -c 'import shutil, sys; sys.exit(0 if shutil.which("chromium") else 1)' || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "Chromium is needed for the browser tests: apt-get install -y chromium"; exit 1; }
+
+## serve: live-reloading site on http://127.0.0.1:8000
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## test: lint, then the whole test suite (unit, build, Pyodide, browser)
+test: setup chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## schemas: regenerate the committed JSON Schemas from the specs
+schemas: setup
+	$(PY) -m handbook.schemas_gen
+
+## bench: calculator speed figures against a bare-Pyodide baseline
+bench: setup chromium
+	$(PY) bench/calculator_bench.py
+
+clean:
+	rm -rf site .pytest_cache

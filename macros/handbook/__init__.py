@@ -1,0 +1,1 @@
+"""The ML hiring handbook: content model, validation and rendering (plain Python, no MkDocs)."""

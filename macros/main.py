@@ -1,0 +1,86 @@
+"""The one module that talks to MkDocs and mkdocs-macros; everything else is plain Python.
+
+Used twice from mkdocs.yml: as MkDocs `hooks` (validate before anything is written, generate
+the nav, role pages and calculator assets) and as the mkdocs-macros module (page macros).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from handbook import calculator_site, render, site
+from handbook.problems import DataError
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+
+
+def _data_dir(config) -> Path:
+    return Path(config["config_file_path"]).parent / "data"
+
+
+def _handbook(config):
+    try:
+        return site.load(_data_dir(config))
+    except DataError as error:
+        raise Abort(f"Data validation failed; nothing was built.\n{error}") from None
+
+
+@event_priority(100)
+def on_config(config):
+    """Validate the data first: a failure stops the build before the site directory is touched."""
+    hb = _handbook(config)
+    config["nav"] = site.navigation(hb)
+    config["site_name"] = str(escape(hb.title))
+    config["copyright"] = f"{escape(hb.title)} · edition {escape(hb.edition)}"
+    config["extra"]["edition"] = hb.edition
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    """Add a generated page per role (keeping any hand-written prose) and the calculator assets."""
+    hb = _handbook(config)
+    for role in hb.roles:
+        uri = f"roles/{role.id}.md"
+        prose = ""
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            prose = "\n\n" + existing.content_string
+            files.remove(existing)
+        content = f'{{{{ role_page("{role.id}") }}}}{prose}\n'
+        files.append(File.generated(config, uri, content=content))
+    root = Path(config["config_file_path"]).parent
+    for uri, payload in calculator_site.assets(hb, root).items():
+        if isinstance(payload, Path):
+            files.append(File.generated(config, uri, abs_src_path=str(payload)))
+        else:
+            files.append(File.generated(config, uri, content=payload))
+    return files
+
+
+def define_env(env) -> None:
+    """mkdocs-macros entry point: page macros. Each returns escaped HTML/Markdown."""
+
+    def page_root() -> str:
+        return site.root_of(env.page.url if env.page else "")
+
+    def model():
+        return _handbook(env.conf)
+
+    def bind(renderer):
+        def macro(*args):
+            return renderer(model(), *args, root=page_root())
+
+        macro.__name__ = renderer.__name__
+        return macro
+
+    for renderer in (render.role_page, render.roles_overview, render.skills_page,
+                     render.questions_page, render.composition_page, render.interviewing_page,
+                     render.about_page, render.home_page, calculator_site.calculator_page):
+        env.macro(bind(renderer))
+    env.macro(lambda: str(escape(model().edition)), "edition")
