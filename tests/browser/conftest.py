@@ -1,0 +1,101 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, and a static server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        pytest.fail("Chromium is not installed: run `make test` (it installs Debian's chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium: Playwright cannot download a browser here."""
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet test output
+        pass
+
+
+class StaticServer:
+    """A plain static file server for a directory, on a free port of 127.0.0.1."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(_Handler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> StaticServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def url(self, path: str = "/") -> str:
+        return self.origin + path
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[StaticServer]:
+    """The real built site served on 127.0.0.1."""
+    with StaticServer(built_site) as server:
+        yield server
+
+
+@pytest.fixture
+def foreign_requests(context) -> list[str]:
+    """Every request the page makes to another origin (the site must make none)."""
+    seen: list[str] = []
+
+    def record(request):
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            seen.append(url)
+
+    context.on("request", record)
+    return seen
+
+
+def run_axe(page, selector: str | None = None) -> list[dict]:
+    """axe-core violations on the page (or inside selector), from the pinned npm package."""
+    page.add_script_tag(path=str(AXE))
+    context = f"document.querySelector({selector!r})" if selector else "document"
+    result = page.evaluate(f"async () => (await axe.run({context})).violations")
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result]
