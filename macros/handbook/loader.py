@@ -66,8 +66,10 @@ def load_text(text: str) -> Located:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problem = error.problem or "not valid YAML"
-        if error.context:
+        if error.context and error.context.startswith("while"):
             problem = f"{problem} ({error.context})"
+        elif error.context:
+            problem = f"{error.context}, {problem}"
         raise LoadError(line, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as error:
         raise LoadError(1, f"YAML syntax error: {error}") from None
