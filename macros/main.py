@@ -79,8 +79,16 @@ def define_env(env) -> None:
         macro.__name__ = renderer.__name__
         return macro
 
-    for renderer in (render.role_page, render.roles_overview, render.skills_page,
-                     render.questions_page, render.composition_page, render.interviewing_page,
-                     render.about_page, render.home_page, calculator_site.calculator_page):
+    for renderer in (
+        render.role_page,
+        render.roles_overview,
+        render.skills_page,
+        render.questions_page,
+        render.composition_page,
+        render.interviewing_page,
+        render.about_page,
+        render.home_page,
+        calculator_site.calculator_page,
+    ):
         env.macro(bind(renderer))
     env.macro(lambda: str(escape(model().edition)), "edition")

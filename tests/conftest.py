@@ -67,15 +67,20 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     return subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
 def project_copy(destination: Path) -> Path:
     """A copy of everything a build reads (data, docs, macros, overrides, mkdocs.yml)."""
     for name in ("data", "docs", "macros", "overrides"):
-        shutil.copytree(ROOT / name, destination / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+        )
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination

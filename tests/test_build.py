@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DATA, build_site, project_copy
 
+from conftest import DATA, build_site, project_copy
 from handbook.validate import load_handbook
 
 HOSTILE = {
@@ -162,9 +162,11 @@ def test_role_and_question_added_to_yaml_alone_appear_everywhere(tmp_path):
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
     role_page = soup(site, "roles/research-engineer")
-    assert role_heading(page) == "Research engineer"
+    assert heading(role_page) == "Research engineer"
     assert role_page.select_one('a[href$="questions/#scaling-a-research-prototype"]')
-    assert role_page.select_one("svg.hb-chart title").get_text() == "Skill profile: Research engineer"
+    assert (
+        role_page.select_one("svg.hb-chart title").get_text() == "Skill profile: Research engineer"
+    )
     home = soup(site, ".")
     assert home.select_one('nav a[href="roles/research-engineer/"]')
     assert home.select_one('.hb-cards a[href="roles/research-engineer/"]')

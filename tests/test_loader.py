@@ -41,10 +41,18 @@ def test_merge_keys_and_anchors_work():
     ("text", "line", "message"),
     [
         ("", 1, "file is empty"),
-        ("a: [1\n", 2, "YAML syntax error: expected ',' or ']', but got '<stream end>' "
-                       "(while parsing a flow sequence)"),
-        ("a: 1\n---\nb: 2\n", 2, "YAML syntax error: expected a single document in the stream, "
-                                 "but found another document"),
+        (
+            "a: [1\n",
+            2,
+            "YAML syntax error: expected ',' or ']', but got '<stream end>' "
+            "(while parsing a flow sequence)",
+        ),
+        (
+            "a: 1\n---\nb: 2\n",
+            2,
+            "YAML syntax error: expected a single document in the stream, "
+            "but found another document",
+        ),
     ],
 )
 def test_load_errors(text, line, message):

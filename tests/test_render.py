@@ -9,7 +9,17 @@ from bs4 import BeautifulSoup
 
 from handbook import charts, render
 from handbook.model import (
-    Entry, Focus, FractionalTask, Guide, Handbook, Level, Question, Role, Skill, Source, Variant,
+    Entry,
+    Focus,
+    FractionalTask,
+    Guide,
+    Handbook,
+    Level,
+    Question,
+    Role,
+    Skill,
+    Source,
+    Variant,
 )
 
 EVIL = "<b>bold</b> & {{ 7*7 }} *stars*"
@@ -17,29 +27,62 @@ EVIL = "<b>bold</b> & {{ 7*7 }} *stars*"
 
 def skill(skill_id: str, base: bool = True) -> Skill:
     levels = tuple(Level(n, f"L{n}", f"level {n} of {skill_id}") for n in range(1, 5))
-    return Skill(skill_id, skill_id.upper(), base, f"about {skill_id}", ("signal",), ("tool",),
-                 levels if base else ())
+    return Skill(
+        skill_id,
+        skill_id.upper(),
+        base,
+        f"about {skill_id}",
+        ("signal",),
+        ("tool",),
+        levels if base else (),
+    )
 
 
 def role(role_id: str, title: str, levels: tuple[int, int]) -> Role:
-    return Role(role_id, title, "", (), f"{title} summary", ("does things",), ("profile",),
-                "when needed", ("pitfall",), MappingProxyType(dict(zip(("ax-a", "ax-b"), levels))),
-                (Focus("ax-a", "because"),), (Variant("v-one", "Variant one", "a variant"),))
+    return Role(
+        role_id,
+        title,
+        "",
+        (),
+        f"{title} summary",
+        ("does things",),
+        ("profile",),
+        "when needed",
+        ("pitfall",),
+        MappingProxyType(dict(zip(("ax-a", "ax-b"), levels, strict=True))),
+        (Focus("ax-a", "because"),),
+        (Variant("v-one", "Variant one", "a variant"),),
+    )
 
 
 @pytest.fixture
 def hb() -> Handbook:
     return Handbook(
-        title="Small handbook", edition="2026.11", summary="A summary.", audience=("founders",),
+        title="Small handbook",
+        edition="2026.11",
+        summary="A summary.",
+        audience=("founders",),
         sources=(Source("src", "A source", "An author", "Pub", "2023-06-16", "credited"),),
         editorial_note="Levels are our judgement.",
         skills=(skill("ax-a"), skill("ax-b"), skill("culture", base=False)),
         roles=(role("r-one", EVIL, (1, 4)), role("r-two", "Role two", (3, 2))),
         questions=(
-            Question("q-one", "ax-a", EVIL, ("r-one",), "advanced",
-                     Guide(("s1", "s2", "s3"), ("red",), ("follow",))),
-            Question("q-two", "culture", "Tell me about a time.", ("r-one", "r-two"),
-                     "foundational", Guide(("a", "b", "c"), ("d",), ("e",))),
+            Question(
+                "q-one",
+                "ax-a",
+                EVIL,
+                ("r-one",),
+                "advanced",
+                Guide(("s1", "s2", "s3"), ("red",), ("follow",)),
+            ),
+            Question(
+                "q-two",
+                "culture",
+                "Tell me about a time.",
+                ("r-one", "r-two"),
+                "foundational",
+                Guide(("a", "b", "c"), ("d",), ("e",)),
+            ),
         ),
         composition=(Entry("rule-one", "Rule one", "First paragraph.\n\nSecond paragraph."),),
         fractional_tasks=(FractionalTask("task-x", "Task X", "does X", "one-off"),),
@@ -102,13 +145,15 @@ def test_chart_has_text_alternative(hb):
 
 def test_questions_page_groups_by_area_with_guides(hb):
     out = render.questions_page(hb, "../")
-    assert "## AX\\-A {: #area-ax-a .hb-area-heading data-area=\"ax-a\" }" in out
+    assert '## AX\\-A {: #area-ax-a .hb-area-heading data-area="ax-a" }' in out
     page = html(out)
     question = page.find(id="q-one")
     assert question["data-roles"] == "r-one" and question["data-difficulty"] == "advanced"
     assert question.select_one(".hb-question-text").get_text().endswith(EVIL)
     assert [li.get_text() for li in question.select(".hb-guide ul")[0].find_all("li")] == [
-        "s1", "s2", "s3"
+        "s1",
+        "s2",
+        "s3",
     ]
     assert page.find(id="question-filters").has_attr("hidden")
     assert len(page.select("#filter-role option")) == 3
@@ -117,7 +162,8 @@ def test_questions_page_groups_by_area_with_guides(hb):
 def test_composition_page(hb):
     page = html(render.composition_page(hb, "../"))
     assert [p.get_text() for p in page.select(".hb-entry p")] == [
-        "First paragraph.", "Second paragraph."
+        "First paragraph.",
+        "Second paragraph.",
     ]
     assert page.find(id="task-task-x").h3.get_text() == "Task X"
 

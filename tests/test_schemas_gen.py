@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA, ROOT
 
+from conftest import DATA, ROOT
 from handbook.schemas_gen import SCHEMA_DIR, schema_documents
 
 

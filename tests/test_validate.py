@@ -32,7 +32,7 @@ def test_yaml_boolean_in_a_text_field_is_an_error(data_copy):
     text = data_copy.replace("roles.yaml", "abbreviation: MLE", "abbreviation: no")
     line = line_of(text, "abbreviation: no")
     assert data_copy.problems() == [
-        f'data/roles.yaml:{line}: roles[0].abbreviation: expected text, but YAML read no as '
+        f"data/roles.yaml:{line}: roles[0].abbreviation: expected text, but YAML read no as "
         f'a boolean; put it in quotes: "no"'
     ]
 
@@ -41,7 +41,7 @@ def test_unquoted_edition_is_read_as_a_number(data_copy):
     text = data_copy.replace("handbook.yaml", 'edition: "2026.11"', "edition: 2026.10")
     line = line_of(text, "edition:")
     assert data_copy.problems() == [
-        f'data/handbook.yaml:{line}: edition: expected text, but YAML read 2026.10 as a number; '
+        f"data/handbook.yaml:{line}: edition: expected text, but YAML read 2026.10 as a number; "
         f'put it in quotes: "2026.10"'
     ]
 
@@ -199,5 +199,8 @@ def test_every_problem_is_reported_in_one_run(data_copy):
     problems = data_copy.problems()
     assert len(problems) == 4, problems
     assert [p.split(":")[0] for p in problems] == [
-        "data/handbook.yaml", "data/handbook.yaml", "data/interviewing.yaml", "data/roles.yaml"
+        "data/handbook.yaml",
+        "data/handbook.yaml",
+        "data/interviewing.yaml",
+        "data/roles.yaml",
     ]

@@ -14,9 +14,9 @@ MAX_LEVEL = 4
 
 def describe_profile(hb: Handbook, role: Role) -> str:
     """The chart's text alternative: every axis with its level and level name."""
+    levels = [(axis, role.skills[axis.id]) for axis in hb.base_axes]
     parts = [
-        f"{axis.name}: {role.skills[axis.id]} of {MAX_LEVEL} ({axis.level_name(role.skills[axis.id])})"
-        for axis in hb.base_axes
+        f"{axis.name}: {level} of {MAX_LEVEL} ({axis.level_name(level)})" for axis, level in levels
     ]
     return "; ".join(parts)
 

@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check every data file; list all problems")
-    validate.add_argument("--data", default=str(DEFAULT_DATA), help="data directory (default: data)")
+    validate.add_argument(
+        "--data", default=str(DEFAULT_DATA), help="data directory (default: data)"
+    )
     commands.add_parser("recommend", help="plan a team (see: handbook recommend --help)")
     args = parser.parse_args(argv)
     return _validate(args)

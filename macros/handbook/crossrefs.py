@@ -43,8 +43,11 @@ def _unknown(kind: str, value: str, known: list[str]) -> str:
 def check(files: dict[str, DataFile]) -> None:
     """Add every cross-file problem to the file it belongs to."""
     skills, roles = files["skills.yaml"], files["roles.yaml"]
-    for data_file, key in [(skills, "skills"), (roles, "roles"),
-                           (files["interviewing.yaml"], "principles")]:
+    for data_file, key in [
+        (skills, "skills"),
+        (roles, "roles"),
+        (files["interviewing.yaml"], "principles"),
+    ]:
         _check_unique(data_file, key, {})
     composition = files["composition.yaml"]
     _check_unique(composition, "principles", {})
@@ -71,9 +74,10 @@ def _check_levels(skills: DataFile) -> None:
             for position, level in enumerate(levels):
                 found = level.get("level") if isinstance(level, dict) else None
                 if type(found) is int and found != position + 1:
-                    skills.report(("skills", index, "levels", position, "level"),
-                                  f"levels must run 1 to 4 in order; expected {position + 1}, "
-                                  f"found {found}")
+                    skills.report(
+                        ("skills", index, "levels", position, "level"),
+                        f"levels must run 1 to 4 in order; expected {position + 1}, found {found}",
+                    )
             if len(levels) > 4:
                 skills.report(("skills", index, "levels"), f"has {len(levels)} levels; use 4")
 
@@ -84,18 +88,25 @@ def _check_roles(roles: DataFile, skill_ids: list[str], base_ids: list[str]) -> 
         if isinstance(levels, dict) and base_ids:
             for axis in levels:
                 if axis not in base_ids:
-                    message = (f"'{axis}' is not a base axis (base axes: {', '.join(base_ids)})"
-                               if axis in skill_ids else _unknown("skill", axis, base_ids))
+                    message = (
+                        f"'{axis}' is not a base axis (base axes: {', '.join(base_ids)})"
+                        if axis in skill_ids
+                        else _unknown("skill", axis, base_ids)
+                    )
                     roles.report(("roles", index, "skills", axis), message)
             for axis in base_ids:
                 if axis not in levels:
-                    roles.report(("roles", index, "skills"), f"missing level for base axis '{axis}'")
+                    roles.report(
+                        ("roles", index, "skills"), f"missing level for base axis '{axis}'"
+                    )
         focus = role.get("interview_focus")
         for position, item in enumerate(focus if isinstance(focus, list) else []):
             area = item.get("area") if isinstance(item, dict) else None
             if isinstance(area, str) and skill_ids and area not in skill_ids:
-                roles.report(("roles", index, "interview_focus", position, "area"),
-                             _unknown("interview area", area, skill_ids))
+                roles.report(
+                    ("roles", index, "interview_focus", position, "area"),
+                    _unknown("interview area", area, skill_ids),
+                )
 
 
 def _check_questions(files: dict[str, DataFile], skill_ids: list[str], role_ids: list[str]) -> None:
@@ -105,15 +116,20 @@ def _check_questions(files: dict[str, DataFile], skill_ids: list[str], role_ids:
             continue
         area = PurePosixPath(name).stem
         if skill_ids and area not in skill_ids:
-            data_file.report((), f"file name '{area}' is not an interview area; name the file "
-                                 f"after one of: {', '.join(skill_ids)}", line=1)
+            data_file.report(
+                (),
+                f"file name '{area}' is not an interview area; name the file "
+                f"after one of: {', '.join(skill_ids)}",
+                line=1,
+            )
         _check_unique(data_file, "questions", seen, noun="question id")
         for index, question in enumerate(_items(data_file, "questions")):
             suited = question.get("roles")
             for position, role in enumerate(suited if isinstance(suited, list) else []):
                 if isinstance(role, str) and role_ids and role not in role_ids:
-                    data_file.report(("questions", index, "roles", position),
-                                     _unknown("role", role, role_ids))
+                    data_file.report(
+                        ("questions", index, "roles", position), _unknown("role", role, role_ids)
+                    )
 
 
 def _rules(files: dict[str, DataFile]) -> dict[str, Any]:

@@ -59,8 +59,15 @@ class Skill:
     @classmethod
     def build(cls, data: dict) -> Skill:
         levels = tuple(Level(**level) for level in data.get("levels", ()))
-        return cls(data["id"], data["name"], data["base"], data["summary"],
-                   _tuple(data["signals"]), _tuple(data["skilled_at"]), levels)
+        return cls(
+            data["id"],
+            data["name"],
+            data["base"],
+            data["summary"],
+            _tuple(data["signals"]),
+            _tuple(data["skilled_at"]),
+            levels,
+        )
 
     def level_name(self, level: int) -> str:
         return next((item.name for item in self.levels if item.level == level), str(level))
@@ -97,10 +104,15 @@ class Role:
     @classmethod
     def build(cls, data: dict) -> Role:
         return cls(
-            id=data["id"], title=data["title"], abbreviation=data.get("abbreviation", ""),
-            also_called=_tuple(data.get("also_called")), summary=data["summary"],
-            responsibilities=_tuple(data["responsibilities"]), profile=_tuple(data["profile"]),
-            when_to_hire=data["when_to_hire"], pitfalls=_tuple(data["pitfalls"]),
+            id=data["id"],
+            title=data["title"],
+            abbreviation=data.get("abbreviation", ""),
+            also_called=_tuple(data.get("also_called")),
+            summary=data["summary"],
+            responsibilities=_tuple(data["responsibilities"]),
+            profile=_tuple(data["profile"]),
+            when_to_hire=data["when_to_hire"],
+            pitfalls=_tuple(data["pitfalls"]),
             skills=MappingProxyType(dict(data["skills"])),
             interview_focus=tuple(Focus(**f) for f in data["interview_focus"]),
             variants=tuple(Variant(**v) for v in data.get("variants", ())),
@@ -130,9 +142,14 @@ class Question:
     @classmethod
     def build(cls, area: str, data: dict) -> Question:
         guide = data["guide"]
-        return cls(data["id"], area, data["text"], _tuple(data["roles"]), data["difficulty"],
-                   Guide(_tuple(guide["strong"]), _tuple(guide["red_flags"]),
-                         _tuple(guide["follow_ups"])))
+        return cls(
+            data["id"],
+            area,
+            data["text"],
+            _tuple(data["roles"]),
+            data["difficulty"],
+            Guide(_tuple(guide["strong"]), _tuple(guide["red_flags"]), _tuple(guide["follow_ups"])),
+        )
 
 
 @dataclass(frozen=True)

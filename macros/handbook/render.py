@@ -16,8 +16,11 @@ from markupsafe import Markup, escape
 from handbook import charts
 from handbook.model import Handbook
 
-DIFFICULTY_LABELS = {"foundational": "Foundational", "intermediate": "Intermediate",
-                     "advanced": "Advanced"}
+DIFFICULTY_LABELS = {
+    "foundational": "Foundational",
+    "intermediate": "Intermediate",
+    "advanced": "Advanced",
+}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -36,8 +39,12 @@ def paragraphs(text: str) -> Markup:
 def environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("handbook") / "templates"))
     env = jinja2.Environment(
-        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
     env.filters["md"] = md_inline
     env.filters["paras"] = paragraphs

@@ -243,7 +243,11 @@ class Obj(Spec):
 
 def document_schema(spec: Obj, schema_id: str) -> dict[str, Any]:
     """The JSON Schema document for one data file."""
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, **spec.json_schema()}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        **spec.json_schema(),
+    }
 
 
 def required(spec: Spec) -> Field:

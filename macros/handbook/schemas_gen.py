@@ -1,4 +1,7 @@
-"""Generate the JSON Schemas in schemas/ from the specs (`make schemas`); a test checks they are fresh."""
+"""Generate the JSON Schemas in schemas/ from the specs (`make schemas`).
+
+A test fails when the committed files are stale.
+"""
 
 from __future__ import annotations
 

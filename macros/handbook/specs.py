@@ -44,8 +44,13 @@ SOURCE = Obj(
         "title": required(Text()),
         "author": required(Text()),
         "publisher": optional(Text()),
-        "published": optional(Text("Date as YYYY-MM-DD, in quotes.", pattern=DATE_PATTERN,
-                                   hint="is not a date in the form YYYY-MM-DD")),
+        "published": optional(
+            Text(
+                "Date as YYYY-MM-DD, in quotes.",
+                pattern=DATE_PATTERN,
+                hint="is not a date in the form YYYY-MM-DD",
+            )
+        ),
         "note": required(Text("What the handbook takes from this source.")),
     }
 )
@@ -54,8 +59,11 @@ HANDBOOK = Obj(
     {
         "title": required(Text("The handbook's name.")),
         "edition": required(
-            Text("Edition as YYYY.MM, in quotes (e.g. \"2026.11\").", pattern=EDITION_PATTERN,
-                 hint="is not an edition of the form YYYY.MM (e.g. 2026.11)")
+            Text(
+                'Edition as YYYY.MM, in quotes (e.g. "2026.11").',
+                pattern=EDITION_PATTERN,
+                hint="is not an edition of the form YYYY.MM (e.g. 2026.11)",
+            )
         ),
         "summary": required(Text()),
         "audience": required(_texts("Who the handbook is for.")),
@@ -108,8 +116,9 @@ ROLE = Obj(
             )
         ),
         "variants": optional(
-            ListOf(Obj({"id": required(Id()), "title": required(Text()),
-                        "summary": required(Text())}))
+            ListOf(
+                Obj({"id": required(Id()), "title": required(Text()), "summary": required(Text())})
+            )
         ),
     }
 )

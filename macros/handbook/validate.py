@@ -8,7 +8,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from handbook import crossrefs
-from handbook.loader import Located, LoadError, decode, load_text
+from handbook.loader import LoadError, Located, decode, load_text
 from handbook.model import Entry, FractionalTask, Handbook, Question, Role, Skill, Source
 from handbook.problems import DataError, Path, Problem, format_path
 from handbook.schema import Obj
@@ -84,8 +84,13 @@ def read_all(data_dir: FsPath) -> dict[str, DataFile]:
         files[name] = read_file(path, name, QUESTIONS)
     if not any(name.startswith(QUESTIONS_DIR) for name in files):
         shown = display_path(question_dir)
-        files[QUESTIONS_DIR] = DataFile(QUESTIONS_DIR, shown, problems=[
-            Problem(shown, 1, "", "no question files (expected questions/<area-id>.yaml)")])
+        files[QUESTIONS_DIR] = DataFile(
+            QUESTIONS_DIR,
+            shown,
+            problems=[
+                Problem(shown, 1, "", "no question files (expected questions/<area-id>.yaml)")
+            ],
+        )
     return files
 
 
@@ -115,7 +120,9 @@ def build_model(files: dict[str, DataFile]) -> Handbook:
         for item in data_file.value["questions"]
     )
     return Handbook(
-        title=meta["title"], edition=meta["edition"], summary=meta["summary"],
+        title=meta["title"],
+        edition=meta["edition"],
+        summary=meta["summary"],
         audience=tuple(meta["audience"]),
         sources=tuple(Source(**{"publisher": "", "published": "", **s}) for s in meta["sources"]),
         editorial_note=meta["editorial_note"],
