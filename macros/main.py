@@ -7,15 +7,33 @@ the nav, role pages and calculator assets) and as the mkdocs-macros module (page
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
-from markupsafe import escape
-from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
 
-from handbook import calculator_site, render, site
-from handbook.problems import DataError
+def _reload_changed_package() -> None:
+    """Under `mkdocs serve`, forget the handbook package when its code changed, so that edits
+    in macros/ take effect on the next rebuild (MkDocs re-runs this file on every rebuild)."""
+    package = Path(__file__).parent / "handbook"
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in package.rglob("*.*")))
+    loaded = sys.modules.get("handbook")
+    if loaded is not None and getattr(loaded, "_source_stamp", stamp) != stamp:
+        for name in [n for n in sys.modules if n == "handbook" or n.startswith("handbook.")]:
+            del sys.modules[name]
+    import handbook
+
+    handbook._source_stamp = stamp
+
+
+_reload_changed_package()
+
+from markupsafe import escape  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from handbook import calculator_site, changes, render, site  # noqa: E402
+from handbook.problems import DataError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 
@@ -92,3 +110,5 @@ def define_env(env) -> None:
     ):
         env.macro(bind(renderer))
     env.macro(lambda: str(escape(model().edition)), "edition")
+    releases = Path(env.conf["config_file_path"]).parent / "releases"
+    env.macro(lambda: changes.changes_page(model(), releases, root=page_root()), "changes_page")

@@ -204,3 +204,15 @@ def test_every_problem_is_reported_in_one_run(data_copy):
         "data/interviewing.yaml",
         "data/roles.yaml",
     ]
+
+
+def test_calculator_rule_problem_points_at_its_yaml_line(data_copy):
+    text = data_copy.text("composition.yaml")
+    start = text.index("weights:")
+    text = text[:start] + text[start:].replace("ml-scientist:", "ml-scientst:", 1)
+    data_copy.write("composition.yaml", text)
+    line = line_of(text, "ml-scientst:")
+    assert data_copy.problems() == [
+        f"data/composition.yaml:{line}: calculator.archetypes[0].weights.ml-scientst: "
+        "unknown role 'ml-scientst'"
+    ]

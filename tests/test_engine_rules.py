@@ -1,0 +1,389 @@
+"""Property tests: the calculator honours the handbook's team-composition rules for every input.
+
+The numbered rules are those of issue 3 (from handbook-facts §3). Plans for teams without
+existing staff are checked exhaustively over the whole grid (every archetype x stage x data
+complexity x 1..50 hires); existing teams exhaustively for small teams and with hypothesis for
+any size.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import math
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine_fixtures import load_rules
+from handbook.engine import recommend, rule_problems
+
+MLE, SCI, OPS, DE, LEAD = (
+    "ml-engineer",
+    "ml-scientist",
+    "mlops-engineer",
+    "data-engineer",
+    "ml-lead",
+)
+ROLES = (MLE, SCI, OPS, DE, LEAD)
+MLOPS_SETUP = {"gpu-ci-cd", "terraform-iac", "billing-alerts"}
+HEADCOUNTS = range(1, 51)
+RULES = load_rules()
+CALCULATOR = RULES["calculator"]
+ARCHETYPES = [entry["id"] for entry in CALCULATOR["archetypes"]]
+STAGES = [entry["id"] for entry in CALCULATOR["stages"]]
+DATA = [entry["id"] for entry in CALCULATOR["data_complexity"]]
+SETTINGS = list(itertools.product(ARCHETYPES, STAGES, DATA))
+PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+
+
+def plan_for(archetype, stage, data, headcount, existing=None, rules=RULES) -> dict:
+    request = {"archetype": archetype, "stage": stage, "data": data, "headcount": headcount}
+    if existing is not None:
+        request["existing"] = existing
+    return recommend(rules, request)
+
+
+def _grid(existing: dict | None = None) -> dict:
+    return {
+        (archetype, stage, data, n): plan_for(archetype, stage, data, n, existing)
+        for archetype, stage, data in SETTINGS
+        for n in HEADCOUNTS
+    }
+
+
+GRID = _grid()
+
+
+def fractional_ids(plan: dict) -> set[str]:
+    return {task["id"] for task in plan["fractional"]}
+
+
+def first_hire_of(plan: dict, role: str) -> float:
+    """Position (0-based) of the role's first hire, or infinity."""
+    order = plan["hiring_order"]
+    return order.index(role) if role in order else math.inf
+
+
+def traits_of(archetype: str, rules: dict = RULES) -> list[str]:
+    entry = next(item for item in rules["calculator"]["archetypes"] if item["id"] == archetype)
+    return entry.get("traits", [])
+
+
+# --- checks that hold for every plan, with or without an existing team -------------------------
+
+
+def check_consistent_counts(plan: dict) -> None:
+    existing = Counter(plan["input"]["existing"])
+    assert len(plan["hiring_order"]) == plan["input"]["headcount"]
+    assert plan["composition"] == {
+        role: existing[role] + plan["hiring_order"].count(role) for role in ROLES
+    }
+
+
+def check_rule_4_scientists_after_foundations(plan: dict) -> None:
+    """No ML scientist before an ML engineer, nor without baseline MLOps (hire or GPU CI/CD)."""
+    team = Counter(plan["input"]["existing"])
+    for position, role in enumerate(plan["hiring_order"]):
+        if role == SCI:
+            assert team[MLE] > 0, f"scientist at hire {position + 1} before any ML engineer"
+            assert team[OPS] > 0 or "gpu-ci-cd" in fractional_ids(plan), (
+                f"scientist at hire {position + 1} without baseline MLOps"
+            )
+        team[role] += 1
+
+
+def check_rule_5_mlops(plan: dict, rules: dict = RULES) -> None:
+    """Production/scaling plans of 5+ hires include MLOps; teams without one get set-up tasks."""
+    given = plan["input"]
+    if given["stage"] in ("production", "scaling") and given["headcount"] >= 5:
+        assert plan["composition"][OPS] >= 1
+    if plan["composition"][OPS] == 0:
+        expected = set(MLOPS_SETUP)
+        if "trains-models" in traits_of(given["archetype"], rules):
+            expected.add("training-jobs")
+        assert expected <= fractional_ids(plan)
+
+
+def check_rule_6_lead_and_data(plan: dict) -> None:
+    """No lead means an interim lead; high data complexity without a data engineer means Dagster."""
+    assert ("interim-lead" in fractional_ids(plan)) == (plan["composition"][LEAD] == 0)
+    if plan["input"]["data"] == "high" and plan["composition"][DE] == 0:
+        assert "dagster-etl" in fractional_ids(plan)
+
+
+def check_rule_8_existing_generalists(plan: dict) -> None:
+    """A team that already has two ML engineers does not hire an ML engineer first."""
+    if plan["input"]["existing"].get(MLE, 0) >= 2:
+        assert plan["hiring_order"][0] != MLE
+
+
+def check_generalist_first_without_one(plan: dict) -> None:
+    """Rule 1 generalised: a team with no ML engineer hires one first."""
+    if plan["input"]["existing"].get(MLE, 0) == 0:
+        assert plan["hiring_order"][0] == MLE
+
+
+def check_every_plan_rule(plan: dict, rules: dict = RULES) -> None:
+    check_consistent_counts(plan)
+    check_rule_4_scientists_after_foundations(plan)
+    check_rule_5_mlops(plan, rules)
+    check_rule_6_lead_and_data(plan)
+    check_rule_8_existing_generalists(plan)
+    check_generalist_first_without_one(plan)
+
+
+def check_rule_7_growth(smaller: dict, larger: dict) -> None:
+    """The plan for N+1 hires is the plan for N plus one hire; no count drops."""
+    assert larger["hiring_order"][:-1] == smaller["hiring_order"]
+    assert all(larger["composition"][role] >= smaller["composition"][role] for role in ROLES)
+    assert sum(larger["composition"].values()) == sum(smaller["composition"].values()) + 1
+
+
+# --- the whole grid, no existing team ----------------------------------------------------------
+
+
+def test_the_grid_is_complete() -> None:
+    assert {"custom-models", "llm-api", "open-model-finetuning"} <= set(ARCHETYPES)
+    assert STAGES == ["prototype", "production", "scaling"] and DATA == ["low", "medium", "high"]
+    assert len(GRID) == len(ARCHETYPES) * 3 * 3 * 50
+
+
+def test_rule_1_first_hire_is_an_ml_engineer() -> None:
+    for key, plan in GRID.items():
+        assert plan["hiring_order"][0] == MLE, key
+
+
+def test_rule_2_llm_api_teams_are_mostly_ml_engineers() -> None:
+    for stage, data, n in itertools.product(STAGES, DATA, HEADCOUNTS):
+        plan = GRID["llm-api", stage, data, n]
+        assert 2 * plan["composition"][MLE] > n, (stage, data, n, plan["hiring_order"])
+        assert SCI not in plan["hiring_order"][:3], (stage, data, n)
+
+
+def test_rule_3_custom_models_need_more_scientists() -> None:
+    for stage, data, n in itertools.product(STAGES, DATA, range(6, 51)):
+        custom = GRID["custom-models", stage, data, n]["composition"][SCI]
+        api = GRID["llm-api", stage, data, n]["composition"][SCI]
+        assert custom > api, (stage, data, n, custom, api)
+        if n >= 8:
+            assert custom >= 2, (stage, data, n)
+
+
+def test_rules_4_5_6_and_8_hold_on_the_whole_grid() -> None:
+    for key, plan in GRID.items():
+        try:
+            check_every_plan_rule(plan)
+        except AssertionError as error:
+            raise AssertionError(f"{key}: {plan['hiring_order']}: {error}") from error
+
+
+def test_rule_5_small_plans_without_mlops_get_the_setup_tasks() -> None:
+    without = [key for key, plan in GRID.items() if plan["composition"][OPS] == 0]
+    assert without, "some small plans should leave MLOps to fractional specialists"
+    for key in without:
+        assert fractional_ids(GRID[key]) >= MLOPS_SETUP, key
+
+
+def test_rule_6_high_data_complexity_brings_the_data_engineer_earlier() -> None:
+    for archetype, stage in itertools.product(ARCHETYPES, STAGES):
+        low, medium, high = (GRID[archetype, stage, data, 50] for data in ("low", "medium", "high"))
+        assert first_hire_of(high, DE) < first_hire_of(low, DE), (archetype, stage)
+        assert first_hire_of(high, DE) <= first_hire_of(medium, DE), (archetype, stage)
+        for n in HEADCOUNTS:
+            counts = [GRID[archetype, stage, data, n]["composition"][DE] for data in DATA]
+            assert counts == sorted(counts), (archetype, stage, n, counts)
+
+
+def test_rule_7_plans_grow_by_one_hire() -> None:
+    for (archetype, stage, data), n in itertools.product(SETTINGS, range(1, 50)):
+        check_rule_7_growth(GRID[archetype, stage, data, n], GRID[archetype, stage, data, n + 1])
+
+
+def test_rule_7_same_input_same_output() -> None:
+    again = _grid()
+    assert list(again) == list(GRID)
+    assert json.dumps(list(again.values())) == json.dumps(list(GRID.values()))
+
+
+def test_rule_8_two_existing_ml_engineers_on_the_whole_grid() -> None:
+    for key, plan in _grid({MLE: 2}).items():
+        assert plan["hiring_order"][0] != MLE, key
+        check_every_plan_rule(plan)
+
+
+# --- existing teams ----------------------------------------------------------------------------
+
+SMALL_TEAMS = [
+    {role: count for role, count in zip(ROLES, counts, strict=True) if count}
+    for counts in itertools.product(range(3), repeat=len(ROLES))
+]
+
+
+@pytest.mark.parametrize("headcount", [1, 2, 5, 8, 50])
+def test_every_small_existing_team(headcount: int) -> None:
+    """Every team of 0-2 people per role, every archetype, stage and data complexity."""
+    for existing, (archetype, stage, data) in itertools.product(SMALL_TEAMS, SETTINGS):
+        plan = plan_for(archetype, stage, data, headcount, existing)
+        try:
+            check_every_plan_rule(plan)
+        except AssertionError as error:
+            raise AssertionError(f"{existing} {archetype} {stage} {data}: {error}") from error
+
+
+team_sizes = st.one_of(st.integers(0, 4), st.integers(0, 1000))
+existing_teams = st.fixed_dictionaries({role: team_sizes for role in ROLES})
+requests = st.fixed_dictionaries(
+    {
+        "archetype": st.sampled_from(ARCHETYPES),
+        "stage": st.sampled_from(STAGES),
+        "data": st.sampled_from(DATA),
+        "headcount": st.integers(1, 49),
+        "existing": existing_teams,
+    }
+)
+
+
+@PROPERTY_SETTINGS
+@given(requests)
+def test_any_existing_team_follows_the_rules(request: dict) -> None:
+    smaller = recommend(RULES, request)
+    larger = recommend(RULES, {**request, "headcount": request["headcount"] + 1})
+    check_every_plan_rule(smaller)
+    check_every_plan_rule(larger)
+    check_rule_7_growth(smaller, larger)
+    assert recommend(RULES, request) == smaller
+
+
+@PROPERTY_SETTINGS
+@given(requests)
+def test_existing_staff_count_toward_the_team(request: dict) -> None:
+    """More people already in a role never means more new hires into it (same other inputs)."""
+    plan = recommend(RULES, request)
+    for role in ROLES:
+        bigger = copy.deepcopy(request)
+        bigger["existing"][role] = min(bigger["existing"][role] + 1, 1000)
+        more = recommend(RULES, bigger)
+        if bigger["existing"][role] > request["existing"][role]:
+            assert more["hiring_order"].count(role) <= plan["hiring_order"].count(role)
+
+
+# --- an archetype (and a stage) added in the rules data alone ----------------------------------
+
+
+def _extended_rules() -> dict:
+    rules = load_rules()
+    calculator = rules["calculator"]
+    calculator["archetypes"].append(
+        {
+            "id": "edge-vision",
+            "title": "Computer vision on the edge",
+            "description": "Own vision models, distilled to run on devices.",
+            "traits": ["trains-models", "serves-own-models"],
+            "needs": {"ml-practice": 3, "software-engineering": 3, "ml-theory": 3, "ml-systems": 4},
+            "weights": {MLE: 35, SCI: 25, OPS: 25, DE: 5, LEAD: 5},
+            "min_team": {SCI: 1, LEAD: 3},
+            "min_share": {MLE: 30},
+            "rationale": {
+                "text": "Edge models need optimisation.",
+                "link": "roles/mlops-engineer/",
+            },
+        }
+    )
+    calculator["stages"].append(
+        {
+            "id": "regulated",
+            "title": "Regulated",
+            "description": "Audited models in a regulated industry.",
+            "weight_percent": {LEAD: 300},
+            "deadlines": {LEAD: 6, OPS: 4},
+        }
+    )
+    return rules
+
+
+def test_an_archetype_added_in_data_alone_works() -> None:
+    rules = _extended_rules()
+    assert rule_problems(rules) == []
+    stages = [*STAGES, "regulated"]
+    for stage, data in itertools.product(stages, DATA):
+        previous = None
+        for n in HEADCOUNTS:
+            plan = plan_for("edge-vision", stage, data, n, rules=rules)
+            check_every_plan_rule(plan, rules)
+            assert plan["hiring_order"][0] == MLE
+            assert "model-optimisation" in fractional_ids(plan)
+            assert plan["rationale"][0]["link"] == "roles/mlops-engineer/"
+            if previous is not None:
+                check_rule_7_growth(previous, plan)
+            previous = plan
+        if stage == "regulated":
+            regulated = plan_for("edge-vision", stage, data, 6, rules=rules)
+            assert regulated["composition"][LEAD] == 1 and regulated["composition"][OPS] >= 1
+    assert plan_for("custom-models", "regulated", "low", 6, rules=rules)["composition"][LEAD] == 1
+
+
+# --- the checks themselves can fail: retuned rules that break a rule are caught ----------------
+
+
+def _find(entries: list, entry_id: str) -> dict:
+    return next(entry for entry in entries if entry["id"] == entry_id)
+
+
+def _no_share_floor(calc: dict) -> None:
+    _find(calc["archetypes"], "llm-api")["min_share"] = {}
+
+
+def _no_mlops_deadline(calc: dict) -> None:
+    production = _find(calc["stages"], "production")
+    production["deadlines"] = {}
+    production["weight_percent"][OPS] = 10
+
+
+def _no_generalist_base(calc: dict) -> None:
+    calc["generalist"]["base"] = 1000
+
+
+def _ungated_scientists(calc: dict) -> None:
+    calc["roles"][SCI] = {}
+    custom = _find(calc["archetypes"], "custom-models")
+    custom["min_team"] = {}
+    custom["weights"].update({SCI: 100, MLE: 1})
+
+
+def _no_interim_lead(calc: dict) -> None:
+    calc["fractional_rules"] = [
+        rule for rule in calc["fractional_rules"] if rule["task"] != "interim-lead"
+    ]
+
+
+def _check_rule_2(plan: dict) -> None:
+    if plan["input"]["archetype"] == "llm-api":
+        assert 2 * plan["composition"][MLE] > plan["input"]["headcount"]
+
+
+@pytest.mark.parametrize(
+    ("break_rules", "check", "existing"),
+    [
+        (_no_share_floor, _check_rule_2, None),
+        (_no_mlops_deadline, check_rule_5_mlops, None),
+        (_no_generalist_base, check_rule_8_existing_generalists, {MLE: 2}),
+        (_ungated_scientists, check_rule_4_scientists_after_foundations, None),
+        (_no_interim_lead, check_rule_6_lead_and_data, None),
+    ],
+)
+def test_the_checks_catch_rules_that_break_the_handbook(break_rules, check, existing) -> None:
+    rules = load_rules()
+    break_rules(rules["calculator"])
+    assert rule_problems(rules) == []
+    failures = 0
+    for archetype, stage, data in SETTINGS:
+        for n in (1, 2, 4, 6, 10, 30):
+            try:
+                check(plan_for(archetype, stage, data, n, existing, rules=rules))
+            except AssertionError:
+                failures += 1
+    assert failures > 0
