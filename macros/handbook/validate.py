@@ -110,14 +110,18 @@ def load_handbook(data_dir: str | os.PathLike[str]) -> Handbook:
     return build_model(files)
 
 
+def _value_or(data_file: DataFile | None, key: str) -> list:
+    return data_file.value[key] if data_file is not None else []
+
+
 def build_model(files: dict[str, DataFile]) -> Handbook:
     meta = files["handbook.yaml"].value
     composition = files["composition.yaml"].value
-    question_files = {n: f for n, f in files.items() if n.startswith(QUESTIONS_DIR + "/")}
+    skills = files["skills.yaml"].value["skills"]
     questions = tuple(
-        Question.build(FsPath(name).stem, item)
-        for name, data_file in question_files.items()
-        for item in data_file.value["questions"]
+        Question.build(skill["id"], item)
+        for skill in skills
+        for item in _value_or(files.get(f"{QUESTIONS_DIR}/{skill['id']}.yaml"), "questions")
     )
     return Handbook(
         title=meta["title"],
@@ -126,7 +130,7 @@ def build_model(files: dict[str, DataFile]) -> Handbook:
         audience=tuple(meta["audience"]),
         sources=tuple(Source(**{"publisher": "", "published": "", **s}) for s in meta["sources"]),
         editorial_note=meta["editorial_note"],
-        skills=tuple(Skill.build(s) for s in files["skills.yaml"].value["skills"]),
+        skills=tuple(Skill.build(s) for s in skills),
         roles=tuple(Role.build(r) for r in files["roles.yaml"].value["roles"]),
         questions=questions,
         composition=tuple(Entry.build(e) for e in composition["principles"]),
