@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DATA, build_site, project_copy
 from handbook.validate import load_handbook
+from support import DATA, build_site, project_copy
 
 HOSTILE = {
     "script": "<script>alert('x')</script>",

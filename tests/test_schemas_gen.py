@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from conftest import DATA, ROOT
 from handbook.schemas_gen import SCHEMA_DIR, schema_documents
+from support import DATA, ROOT
 
 
 def test_committed_schemas_are_fresh():

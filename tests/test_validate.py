@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import line_of
+from support import line_of
 
 ROLE_START = "  - id: ml-engineer\n"
 
