@@ -59,5 +59,13 @@ schemas: setup
 bench: setup chromium
 	$(PY) bench/calculator_bench.py
 
+## release: release data/handbook.yaml's edition into the LOCAL gh-pages branch (FORCE=1 replaces it)
+release: setup
+	$(PY) -m handbook.release $(if $(FORCE),--force)
+
+## publish: push the gh-pages branch and the current branch (with its release commits) to origin
+publish: setup
+	$(PY) -m handbook.release --publish
+
 clean:
 	rm -rf site .pytest_cache
