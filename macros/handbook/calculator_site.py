@@ -110,9 +110,14 @@ def calculator_page(hb: Handbook, root: str) -> str:
         "assets": f"{root}{ASSET_DIR}/",
         "engine": list(engine_sources()),
         "gridMax": GRID_MAX_HEADCOUNT,
+        "titles": {
+            "roles": {role.id: role.title for role in hb.roles},
+            "axes": {axis.id: axis.name for axis in hb.base_axes},
+        },
         "default": {"request": request, "plan": engine.recommend(rules, request)},
     }
     # No "<" inside the JSON script element, so no text from the data can close or comment it.
     boot_json = Markup(_json(boot).replace("<", "\\u003c"))
-    return render("calculator.md.j2", hb=hb, rules=rules, request=request, boot=boot_json,
-                  root=root)
+    return render(
+        "calculator.md.j2", hb=hb, rules=rules, request=request, boot=boot_json, root=root
+    )

@@ -1,0 +1,497 @@
+// Team calculator, page side (an ES module, loaded only by /calculator/).
+//
+// The query string is the state: ?archetype=&stage=&data=&headcount=&existing=role:n,role:n
+// Every answer comes from the one Python engine:
+//   1. the default plan embedded in the page at build time,
+//   2. plans precomputed at build time for the standard grid (no existing team, 1..gridMax hires),
+//   3. the engine itself, running in Pyodide in a module worker, for every other input.
+// The JS only parses the query string into a request; validating it is the engine's job.
+// Nothing from the URL or the plan is ever inserted as HTML: the page is built with DOM APIs.
+
+const boot = JSON.parse(document.getElementById("calculator-boot").textContent);
+const assetsURL = new URL(boot.assets, window.location.href);
+const form = document.getElementById("calculator-form");
+const result = document.getElementById("calculator-result");
+const engineStatus = document.getElementById("calculator-engine-status");
+const actionStatus = document.getElementById("calc-action-status");
+const exportFallback = document.getElementById("calc-export-fallback");
+const exportText = document.getElementById("calc-export-text");
+const fields = {
+  archetype: document.getElementById("calc-archetype"),
+  stage: document.getElementById("calc-stage"),
+  data: document.getElementById("calc-data"),
+  headcount: document.getElementById("calc-headcount"),
+};
+const existingInputs = Array.from(form.querySelectorAll("[data-existing-role]"));
+
+// ---------------------------------------------------------------- the Python engine (worker)
+
+const engine = { worker: null, state: "loading", error: "", pending: new Map(), nextId: 1 };
+
+function showEngineState(state, text) {
+  engineStatus.dataset.state = state;
+  engineStatus.textContent = `Python engine: ${text}`;
+}
+
+function engineFailed(error) {
+  if (engine.state === "failed") return;
+  engine.state = "failed";
+  engine.error = error || "the worker script did not load";
+  showEngineState(
+    "failed",
+    `could not load (${engine.error}). Plans with no existing team and up to ${boot.gridMax} ` +
+      "new hires still work.",
+  );
+  for (const resolve of engine.pending.values()) resolve(engineUnavailable());
+  engine.pending.clear();
+}
+
+function engineUnavailable() {
+  return { ok: false, error: `the Python engine could not load: ${engine.error}` };
+}
+
+function onWorkerMessage(event) {
+  const message = event.data;
+  if (message.type === "progress") {
+    showEngineState("loading", `loading, step ${message.step} of ${message.steps}: ${message.message}…`);
+  } else if (message.type === "ready") {
+    engine.state = "ready";
+    const seconds = message.seconds.toFixed(1);
+    showEngineState("ready", `ready (loaded in ${seconds} s); every input is now worked out in your browser.`);
+  } else if (message.type === "failed") {
+    engineFailed(message.error);
+  } else if (message.type === "answer") {
+    const resolve = engine.pending.get(message.id);
+    engine.pending.delete(message.id);
+    if (resolve) resolve(message.response);
+  }
+}
+
+// The page's inline script has usually started the worker already (see calculator.md.j2).
+function adoptEarlyWorker() {
+  const early = window.handbookCalculatorEngine;
+  if (!early || !early.worker) return false;
+  engine.worker = early.worker;
+  engine.worker.onmessage = onWorkerMessage;
+  engine.worker.onerror = (event) => engineFailed(event.message);
+  for (const event of early.events) {
+    if (event.type === "error") engineFailed(event.message);
+    else onWorkerMessage(event);
+  }
+  return true;
+}
+
+function startEngine() {
+  if (adoptEarlyWorker()) return;
+  try {
+    const url = new URL("calculator-worker.js", import.meta.url);
+    engine.worker = new Worker(url, { type: "module" });
+  } catch (error) {
+    engineFailed(`this browser cannot start a module worker: ${error.message}`);
+    return;
+  }
+  engine.worker.onmessage = onWorkerMessage;
+  engine.worker.onerror = (event) => engineFailed(event.message);
+  engine.worker.postMessage({ type: "init", assets: assetsURL.href, engine: boot.engine });
+}
+
+function askEngine(request) {
+  if (engine.state === "failed") return Promise.resolve(engineUnavailable());
+  return new Promise((resolve) => {
+    const id = engine.nextId++;
+    engine.pending.set(id, resolve);
+    engine.worker.postMessage({ type: "recommend", id, request });
+  });
+}
+
+// ---------------------------------------------------------------- request <-> URL and form
+
+// "7" -> 7, "-3" -> -3; anything else stays a string for the engine to reject by name.
+function parseCount(text) {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : text;
+}
+
+// "ml-engineer:2,data-engineer:1" -> {"ml-engineer": 2, "data-engineer": 1}; a pair without a
+// count gets "" so that the engine names it.
+function parseExisting(text) {
+  const pairs = text.split(",").map((pair) => pair.trim()).filter(Boolean);
+  return Object.fromEntries(pairs.map((pair) => {
+    const colon = pair.indexOf(":");
+    if (colon < 0) return [pair, ""];
+    return [pair.slice(0, colon).trim(), parseCount(pair.slice(colon + 1))];
+  }));
+}
+
+function requestFromQuery(search) {
+  const params = new URLSearchParams(search);
+  const defaults = boot.default.request;
+  return {
+    archetype: params.get("archetype") ?? defaults.archetype,
+    stage: params.get("stage") ?? defaults.stage,
+    data: params.get("data") ?? defaults.data,
+    headcount: params.has("headcount") ? parseCount(params.get("headcount")) : defaults.headcount,
+    existing: params.has("existing") ? parseExisting(params.get("existing")) : {},
+  };
+}
+
+function queryFromRequest(request) {
+  const params = new URLSearchParams();
+  for (const name of ["archetype", "stage", "data", "headcount"]) {
+    params.set(name, String(request[name]));
+  }
+  const existing = Object.entries(request.existing).map(([role, count]) => `${role}:${count}`);
+  if (existing.length) params.set("existing", existing.join(","));
+  // ":" and "," are allowed in a query string; keeping them makes shared links readable.
+  return params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+}
+
+function requestFromForm() {
+  const existing = {};
+  for (const input of existingInputs) {
+    const count = parseCount(input.value);
+    if (count !== 0 && count !== "") existing[input.dataset.existingRole] = count;
+  }
+  return {
+    archetype: fields.archetype.value,
+    stage: fields.stage.value,
+    data: fields.data.value,
+    headcount: parseCount(fields.headcount.value),
+    existing,
+  };
+}
+
+function hasOption(select, value) {
+  return Array.from(select.options).some((option) => option.value === value);
+}
+
+function fillForm(request) {
+  for (const name of ["archetype", "stage", "data"]) {
+    if (hasOption(fields[name], request[name])) fields[name].value = request[name];
+  }
+  fields.headcount.value = String(request.headcount);
+  for (const input of existingInputs) {
+    const count = request.existing[input.dataset.existingRole];
+    input.value = Number.isInteger(count) ? String(count) : "0";
+  }
+}
+
+function writeURL(request) {
+  const url = `${window.location.pathname}?${queryFromRequest(request)}${window.location.hash}`;
+  window.history.replaceState(null, "", url);
+}
+
+// ---------------------------------------------------------------- answers
+
+const gridFiles = new Map(); // "archetype.stage.data" -> Promise of the plans for 1..gridMax hires
+
+function isOnGrid(request) {
+  const { headcount } = request;
+  return hasOption(fields.archetype, request.archetype) &&
+    hasOption(fields.stage, request.stage) &&
+    hasOption(fields.data, request.data) &&
+    Number.isInteger(headcount) && headcount >= 1 && headcount <= boot.gridMax &&
+    Object.keys(request.existing).length === 0;
+}
+
+function isDefault(request) {
+  return queryFromRequest(request) === queryFromRequest(boot.default.request);
+}
+
+async function fetchGridFile(key) {
+  const response = await fetch(new URL(`plans/${key}.json`, assetsURL));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+async function gridPlan(request) {
+  if (isDefault(request)) return boot.default.plan;
+  const key = `${request.archetype}.${request.stage}.${request.data}`;
+  if (!gridFiles.has(key)) gridFiles.set(key, fetchGridFile(key));
+  try {
+    const plan = (await gridFiles.get(key))[request.headcount - 1];
+    if (!plan) throw new Error(`no plan for ${request.headcount} hires`);
+    return plan;
+  } catch (error) {
+    gridFiles.delete(key);
+    throw error;
+  }
+}
+
+// {response: {ok, plan} | {ok: false, error}, source: "build" | "engine"}
+async function answerFor(request) {
+  if (isOnGrid(request)) {
+    try {
+      return { response: { ok: true, plan: await gridPlan(request) }, source: "build" };
+    } catch {
+      // The precomputed file is unreachable: the engine answers instead.
+    }
+  }
+  if (engine.state === "loading") showWaiting();
+  return { response: await askEngine(request), source: "engine" };
+}
+
+let latestTicket = 0;
+let currentPlan = null;
+
+async function showAnswer(request) {
+  const ticket = ++latestTicket;
+  const query = queryFromRequest(request);
+  const { response, source } = await answerFor(request);
+  if (ticket !== latestTicket) return; // a newer change has been asked for
+  if (response.ok) {
+    currentPlan = response.plan;
+    renderPlan(response.plan);
+    setResultState("ready", source, query);
+  } else {
+    currentPlan = null;
+    renderError(response.error);
+    setResultState("error", source, query);
+  }
+}
+
+// ---------------------------------------------------------------- rendering (DOM only)
+
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children); // strings become text nodes, never HTML
+  return element;
+}
+
+function ownEntry(object, key) {
+  return object && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function roleTitle(roleId) {
+  return ownEntry(boot.titles.roles, roleId) ?? roleId;
+}
+
+function axisTitle(axisId) {
+  return ownEntry(boot.titles.axes, axisId) ?? axisId;
+}
+
+function optionTitle(select, value) {
+  const option = Array.from(select.options).find((candidate) => candidate.value === value);
+  return option ? option.textContent : value;
+}
+
+// Links in the plan are site-root-relative ("team-composition/#..."); anything else is not a link.
+function siteHref(link) {
+  return /^[a-z][a-z0-9+.-]*:|^\/|^\\/i.test(link) ? null : boot.root + link;
+}
+
+function roleHref(roleId) {
+  return `${boot.root}roles/${encodeURIComponent(roleId)}/`;
+}
+
+function roleLink(roleId) {
+  return el("a", { href: roleHref(roleId) }, roleTitle(roleId));
+}
+
+function resultTitle() {
+  return el("h2", { id: "calculator-result-title" }, "Your hiring plan");
+}
+
+function planSummary(plan) {
+  const { input } = plan;
+  const total = Object.values(plan.composition).reduce((sum, count) => sum + count, 0);
+  const hires = input.headcount === 1 ? "1 new hire" : `${input.headcount} new hires`;
+  return `${optionTitle(fields.archetype, input.archetype)}, ` +
+    `${optionTitle(fields.stage, input.stage).toLowerCase()} stage, ` +
+    `${optionTitle(fields.data, input.data).toLowerCase()} data complexity: ` +
+    `${hires}, for a team of ${total}.`;
+}
+
+function compositionRows(plan) {
+  return Object.entries(plan.composition).map(([roleId, count]) => {
+    const existing = ownEntry(plan.input.existing, roleId) ?? 0;
+    return { roleId, existing, added: count - existing, count };
+  });
+}
+
+function compositionTable(plan) {
+  const rows = compositionRows(plan).map((row) => el(
+    "tr", { "data-role": row.roleId, "data-count": String(row.count) },
+    el("th", { scope: "row" }, roleLink(row.roleId)),
+    el("td", {}, String(row.existing)), el("td", {}, String(row.added)), el("td", {}, String(row.count)),
+  ));
+  return el("table", { class: "hb-calc-table", id: "calc-composition" },
+    el("caption", {}, "Team composition after these hires"),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Already on the team"),
+      el("th", { scope: "col" }, "New hires"), el("th", { scope: "col" }, "Total"))),
+    el("tbody", {}, ...rows));
+}
+
+function hiringOrder(plan) {
+  const items = plan.hiring_order.map((roleId) => el("li", { "data-role": roleId }, roleLink(roleId)));
+  return [el("h3", {}, "Hiring order"), el("ol", { id: "hiring-order" }, ...items)];
+}
+
+function fractionalTasks(plan) {
+  const heading = el("h3", {}, "Work for part-time specialists");
+  if (!plan.fractional.length) {
+    return [heading, el("p", {}, "None: the team covers this work itself.")];
+  }
+  const items = plan.fractional.map((task) => el("li", { "data-task": task.id },
+    el("a", { href: `${boot.root}team-composition/#task-${encodeURIComponent(task.id)}` }, task.title),
+    `: ${task.why}`));
+  return [heading, el("ul", { id: "calc-fractional" }, ...items)];
+}
+
+function rationaleList(plan) {
+  const items = plan.rationale.map((reason) => {
+    const href = siteHref(reason.link);
+    return el("li", {}, href ? el("a", { href }, reason.text) : reason.text);
+  });
+  return [el("h3", {}, "Why this plan"), el("ul", { id: "calc-rationale" }, ...items)];
+}
+
+function coverageTable(plan) {
+  const rows = plan.coverage.map((axis) => el("tr", { "data-axis": axis.axis, "data-status": axis.status },
+    el("th", { scope: "row" }, axisTitle(axis.axis)),
+    el("td", {}, String(axis.needed)), el("td", {}, String(axis.have)),
+    el("td", {}, axis.status === "met" ? "Met" : axis.status === "gap" ? "Gap" : String(axis.status))));
+  return [el("h3", {}, "Skill coverage"), el("table", { class: "hb-calc-table", id: "calc-coverage" },
+    el("caption", {}, "The team's best level on each skill axis against what this kind of project needs (levels 1 to 4)"),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col" }, "Skill axis"), el("th", { scope: "col" }, "Needed"),
+      el("th", { scope: "col" }, "Team has"), el("th", { scope: "col" }, "Status"))),
+    el("tbody", {}, ...rows))];
+}
+
+function renderPlan(plan) {
+  result.replaceChildren(
+    resultTitle(),
+    el("p", { class: "hb-calc-summary" }, planSummary(plan)),
+    compositionTable(plan),
+    ...hiringOrder(plan),
+    ...fractionalTasks(plan),
+    ...rationaleList(plan),
+    ...coverageTable(plan),
+  );
+}
+
+function renderError(message) {
+  result.replaceChildren(
+    resultTitle(),
+    el("p", { class: "hb-calc-error", id: "calculator-error" }, `This plan cannot be worked out: ${message}.`),
+    el("p", {}, "Change any field above to start again; the link in the address bar follows your changes."),
+  );
+}
+
+function showWaiting() {
+  result.replaceChildren(
+    resultTitle(),
+    el("p", { class: "hb-note" }, "Waiting for the Python engine to load; the plan appears here when it is ready…"),
+  );
+  result.dataset.status = "loading";
+  result.setAttribute("aria-busy", "true");
+}
+
+function setResultState(status, source, query) {
+  result.dataset.status = status;
+  result.dataset.source = source;
+  result.dataset.request = query;
+  result.setAttribute("aria-busy", "false");
+  performance.mark(`calculator-${status}`);
+}
+
+// ---------------------------------------------------------------- export
+
+function say(message) {
+  actionStatus.textContent = message;
+}
+
+function absolute(href) {
+  return new URL(href, window.location.href).href;
+}
+
+function markdownCell(text) {
+  return String(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(markdownCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+function planMarkdown(plan) {
+  const composition = compositionRows(plan).map((row) =>
+    [`[${roleTitle(row.roleId)}](${absolute(roleHref(row.roleId))})`, row.existing, row.added, row.count]);
+  const order = plan.hiring_order.map((roleId, index) => `${index + 1}. ${roleTitle(roleId)}`);
+  const tasks = plan.fractional.map((task) => `- **${task.title}**: ${task.why}`);
+  const reasons = plan.rationale.map((reason) => {
+    const href = siteHref(reason.link);
+    return href ? `- ${reason.text} ([handbook](${absolute(href)}))` : `- ${reason.text}`;
+  });
+  const coverage = plan.coverage.map((axis) => [axisTitle(axis.axis), axis.needed, axis.have, axis.status]);
+  return [
+    "# Hiring plan", "", planSummary(plan), "", `Link: ${window.location.href}`, "",
+    "## Team composition", "", markdownTable(["Role", "Existing", "New", "Total"], composition), "",
+    "## Hiring order", "", ...order, "",
+    "## Work for part-time specialists", "", ...(tasks.length ? tasks : ["None."]), "",
+    "## Why this plan", "", ...reasons, "",
+    "## Skill coverage", "", markdownTable(["Skill axis", "Needed", "Team has", "Status"], coverage), "",
+  ].join("\n");
+}
+
+function showFallback(text) {
+  exportText.value = text;
+  exportFallback.hidden = false;
+  exportText.focus();
+  exportText.select();
+}
+
+async function copyText(text, doneMessage) {
+  try {
+    await navigator.clipboard.writeText(text);
+    exportFallback.hidden = true;
+    say(doneMessage);
+  } catch {
+    showFallback(text);
+    say("Copying was blocked by the browser: the text is selected below, press Ctrl+C (⌘C) to copy it.");
+  }
+}
+
+function downloadPlan(plan) {
+  const name = `hiring-plan-${plan.input.archetype}-${plan.input.headcount}.json`;
+  const blob = new Blob([JSON.stringify(plan, null, 2) + "\n"], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { href: url, download: name, hidden: "" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  say(`Downloaded ${name}.`);
+}
+
+function withPlan(action) {
+  return () => (currentPlan ? action(currentPlan) : say("There is no plan to export: fix the input first."));
+}
+
+// ---------------------------------------------------------------- start
+
+function onFormInput() {
+  const request = requestFromForm();
+  writeURL(request);
+  exportFallback.hidden = true;
+  showAnswer(request);
+}
+
+function start() {
+  startEngine(); // first: Pyodide takes seconds, everything else milliseconds
+  const request = requestFromQuery(window.location.search);
+  fillForm(request);
+  showAnswer(request);
+  form.addEventListener("input", onFormInput);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  document.getElementById("calc-copy-link")
+    .addEventListener("click", () => copyText(window.location.href, "Link to this plan copied."));
+  document.getElementById("calc-copy-markdown")
+    .addEventListener("click", withPlan((plan) => copyText(planMarkdown(plan), "Plan copied as Markdown.")));
+  document.getElementById("calc-download-json").addEventListener("click", withPlan(downloadPlan));
+}
+
+start();

@@ -1,0 +1,462 @@
+"""The calculator page in Chromium: answers, URL state, hostile input, offline, a11y, export.
+
+Every expected plan is computed here by the Python engine (handbook.engine.recommend) on the
+rules of the real data, so the page must show exactly what the engine says.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from browser_support import run_axe
+from handbook.engine import recommend, recommend_json
+from handbook.validate import load_handbook
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = load_handbook(ROOT / "data").calculator_rules()
+ROLE_IDS = [role["id"] for role in RULES["roles"]]
+DEFAULT = {
+    "archetype": "custom-models",
+    "stage": "prototype",
+    "data": "low",
+    "headcount": 5,
+    "existing": {},
+}
+ENGINE_TIMEOUT = 90_000  # ms: Pyodide starts in a few seconds, slower on a busy machine
+
+RENDERED_PLAN = """() => {
+  const result = document.getElementById("calculator-result");
+  const all = (selector) => Array.from(result.querySelectorAll(selector));
+  return {
+    composition: Object.fromEntries(all("[data-role][data-count]")
+      .map((row) => [row.dataset.role, Number(row.dataset.count)])),
+    hiring_order: all("#hiring-order > li").map((item) => item.dataset.role),
+    hiring_titles: all("#hiring-order > li").map((item) => item.textContent.trim()),
+    fractional: all("#calc-fractional > li").map((item) => ({
+      title: item.querySelector("a").textContent,
+      href: item.querySelector("a").getAttribute("href"),
+      text: item.textContent})),
+    rationale: all("#calc-rationale > li").map((item) => ({
+      text: item.textContent, href: item.querySelector("a")?.getAttribute("href")})),
+    coverage: all("#calc-coverage tbody tr").map((row) => ({
+      axis: row.dataset.axis, needed: Number(row.cells[1].textContent),
+      have: Number(row.cells[2].textContent), status: row.dataset.status})),
+    role_links: all("[data-count] a, #hiring-order a").map((link) => link.getAttribute("href")),
+  };
+}"""
+
+
+def query_of(request: dict) -> str:
+    """The query string the page writes for a request (fields in a fixed order)."""
+    parts = [
+        f"{name}={quote(str(request[name]), safe='')}" for name in DEFAULT if name != "existing"
+    ]
+    existing = ",".join(f"{role}:{count}" for role, count in request.get("existing", {}).items())
+    if existing:
+        parts.append(f"existing={existing}")
+    return "&".join(parts)
+
+
+def calculator_url(site_server, query: str = "") -> str:
+    return site_server.url("/calculator/" + (f"?{query}" if query else ""))
+
+
+def wait_for_answer(page, status: str = "ready", query: str | None = None) -> None:
+    """Wait until the result region shows an answer (optionally for one query string)."""
+    page.wait_for_function(
+        """([status, query]) => {
+          const result = document.getElementById("calculator-result");
+          const sameQuery = query === null || result.dataset.request === query;
+          return result.dataset.status === status && sameQuery;
+        }""",
+        arg=[status, query],
+        timeout=ENGINE_TIMEOUT,
+    )
+
+
+def wait_for_engine(page) -> None:
+    page.wait_for_selector(
+        "#calculator-engine-status[data-state=ready]", state="attached", timeout=ENGINE_TIMEOUT
+    )
+
+
+def assert_shows(page, request: dict) -> None:
+    """The result region shows exactly the engine's plan for request."""
+    expected = recommend(RULES, request)
+    shown = page.evaluate(RENDERED_PLAN)
+    assert shown["composition"] == expected["composition"]
+    assert shown["hiring_order"] == expected["hiring_order"]
+    titles = {role["id"]: role["title"] for role in RULES["roles"]}
+    assert shown["hiring_titles"] == [titles[role] for role in expected["hiring_order"]]
+    assert [(task["title"], task["href"]) for task in shown["fractional"]] == [
+        (task["title"], f"../team-composition/#task-{task['id']}")
+        for task in expected["fractional"]
+    ]
+    for task, item in zip(expected["fractional"], shown["fractional"], strict=True):
+        assert task["why"] in item["text"]
+    assert [(r["text"], r["href"]) for r in shown["rationale"]] == [
+        (r["text"], f"../{r['link']}") for r in expected["rationale"]
+    ]
+    assert shown["coverage"] == expected["coverage"]
+    assert set(shown["role_links"]) <= {f"../roles/{role}/" for role in ROLE_IDS}
+    assert len(shown["role_links"]) == len(expected["composition"]) + len(expected["hiring_order"])
+    result = page.locator("#calculator-result")
+    assert result.get_attribute("aria-busy") == "false"
+
+
+@pytest.fixture
+def dialogs(page) -> list[str]:
+    seen: list[str] = []
+
+    def record(dialog):
+        seen.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    return seen
+
+
+# ------------------------------------------------------------------------- answers
+
+
+def test_default_plan_is_shown_from_the_build(page, site_server, built_site):
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page, query=query_of(DEFAULT))
+    assert_shows(page, DEFAULT)
+    result = page.locator("#calculator-result")
+    assert result.get_attribute("data-source") == "build"
+    for role in ROLE_IDS:  # every role link leads to a built role guide
+        assert (built_site / "roles" / role / "index.html").is_file()
+    assert page.locator("#calc-headcount").input_value() == "5"
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        {**DEFAULT, "archetype": "llm-api", "stage": "scaling", "data": "high", "headcount": 17},
+        {**DEFAULT, "archetype": "open-model-finetuning", "stage": "production", "headcount": 30},
+    ],
+    ids=["llm-api-17", "finetuning-30"],
+)
+def test_shared_grid_url_is_answered_from_precomputed_plans(page, site_server, request_):
+    page.goto(calculator_url(site_server, query_of(request_)))
+    wait_for_answer(page, query=query_of(request_))
+    assert page.locator("#calculator-result").get_attribute("data-source") == "build"
+    assert_shows(page, request_)
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        {**DEFAULT, "existing": {"ml-engineer": 2}},
+        {**DEFAULT, "archetype": "llm-api", "headcount": 40},
+        {
+            **DEFAULT,
+            "stage": "scaling",
+            "headcount": 12,
+            "existing": {"ml-lead": 1, "ml-scientist": 3},
+        },
+    ],
+    ids=["existing-engineers", "headcount-40", "existing-lead-scientists"],
+)
+def test_off_grid_input_is_answered_by_pyodide(page, site_server, request_):
+    page.goto(calculator_url(site_server, query_of(request_)))
+    wait_for_answer(page, query=query_of(request_))
+    assert page.locator("#calculator-result").get_attribute("data-source") == "engine"
+    assert page.locator("#calculator-engine-status").get_attribute("data-state") == "ready"
+    assert_shows(page, request_)
+
+
+def test_changing_inputs_updates_result_and_url_without_reload(page, site_server):
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page, query=query_of(DEFAULT))
+    page.evaluate("window.__sameDocument = true")
+
+    page.select_option("#calc-archetype", "llm-api")
+    grid = {**DEFAULT, "archetype": "llm-api"}
+    wait_for_answer(page, query=query_of(grid))
+    assert_shows(page, grid)
+
+    page.fill("#calc-headcount", "9")
+    page.select_option("#calc-data", "high")
+    page.fill("#calc-existing-data-engineer", "1")
+    changed = {**grid, "data": "high", "headcount": 9, "existing": {"data-engineer": 1}}
+    wait_for_answer(page, query=query_of(changed))
+    assert_shows(page, changed)
+    assert page.locator("#calculator-result").get_attribute("data-source") == "engine"
+
+    params = parse_qs(urlsplit(page.url).query)
+    assert params == {
+        "archetype": ["llm-api"],
+        "stage": ["prototype"],
+        "data": ["high"],
+        "headcount": ["9"],
+        "existing": ["data-engineer:1"],
+    }
+    assert page.evaluate("window.__sameDocument") is True  # replaceState, not a navigation
+
+
+def test_shared_url_round_trips_into_a_fresh_browser(page, browser, site_server):
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page)
+    page.select_option("#calc-archetype", "open-model-finetuning")
+    page.select_option("#calc-stage", "production")
+    page.fill("#calc-headcount", "7")
+    page.fill("#calc-existing-ml-engineer", "3")
+    page.fill("#calc-existing-ml-lead", "1")
+    request = {
+        "archetype": "open-model-finetuning",
+        "stage": "production",
+        "data": "low",
+        "headcount": 7,
+        "existing": {"ml-engineer": 3, "ml-lead": 1},
+    }
+    wait_for_answer(page, query=query_of(request))
+    shared = page.url
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.goto(shared)
+        wait_for_answer(other, query=query_of(request))
+        assert_shows(other, request)
+        assert other.locator("#calc-archetype").input_value() == "open-model-finetuning"
+        assert other.locator("#calc-stage").input_value() == "production"
+        assert other.locator("#calc-headcount").input_value() == "7"
+        assert other.locator("#calc-existing-ml-engineer").input_value() == "3"
+        assert other.locator("#calc-existing-ml-lead").input_value() == "1"
+        assert other.locator("#calc-existing-ml-scientist").input_value() == "0"
+        assert other.evaluate(RENDERED_PLAN) == page.evaluate(RENDERED_PLAN)
+    finally:
+        fresh.close()
+
+
+def test_keyboard_alone_changes_the_plan(page, site_server):
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page, query=query_of(DEFAULT))
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "calc-headcount":
+            break
+    else:
+        pytest.fail("Tab never reached the headcount field")
+    page.keyboard.press("ArrowUp")
+    wait_for_answer(page, query=query_of({**DEFAULT, "headcount": 6}))
+    assert_shows(page, {**DEFAULT, "headcount": 6})
+    page.keyboard.press("Shift+Tab")  # back through the fieldset to the data select
+    assert page.evaluate("document.activeElement.id") == "calc-data"
+
+
+# ------------------------------------------------------------------------- bad input
+
+
+def engine_error(request: dict) -> str:
+    answer = json.loads(recommend_json(json.dumps(RULES), json.dumps(request)))
+    assert answer["ok"] is False
+    return answer["error"]
+
+
+HOSTILE = [
+    (
+        "archetype=" + quote("<img src=x onerror=alert(1)>"),
+        {**DEFAULT, "archetype": "<img src=x onerror=alert(1)>"},
+        "<img src=x onerror=alert(1)>",
+    ),
+    (
+        "existing=" + quote("<script>:1"),
+        {**DEFAULT, "existing": {"<script>": 1}},
+        "<script>",
+    ),
+    ("headcount=abc", {**DEFAULT, "headcount": "abc"}, "abc"),
+    ("headcount=0", {**DEFAULT, "headcount": 0}, "0"),
+    ("headcount=51", {**DEFAULT, "headcount": 51}, "51"),
+    ("headcount=-3", {**DEFAULT, "headcount": -3}, "-3"),
+    ("existing=ml-engineer:x", {**DEFAULT, "existing": {"ml-engineer": "x"}}, "x"),
+    (
+        "stage=" + quote('"><svg onload=alert(1)>'),
+        {**DEFAULT, "stage": '"><svg onload=alert(1)>'},
+        "svg onload",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "request_", "bad_value"), HOSTILE, ids=[case[0][:24] for case in HOSTILE]
+)
+def test_bad_parameters_show_the_engine_message_as_text(
+    page, site_server, dialogs, query, request_, bad_value
+):
+    page.goto(calculator_url(site_server, query))
+    wait_for_answer(page, status="error")
+    message = page.locator("#calculator-error").text_content()
+    expected = engine_error(request_)
+    assert expected in message
+    assert bad_value in message
+    assert "allowed" in message or "whole number" in message
+    result = page.locator("#calculator-result")
+    assert result.get_attribute("aria-busy") == "false"
+    assert result.locator("img, script, svg, iframe, [onerror], [onload]").count() == 0
+    assert page.locator("img[src=x], svg[onload], [onerror], [onload]").count() == 0
+    assert "Traceback" not in page.locator("body").text_content()
+    page.wait_for_timeout(200)  # a payload would have fired by now
+    assert dialogs == []
+
+
+def test_bad_parameter_recovers_on_the_next_change(page, site_server):
+    page.goto(calculator_url(site_server, "headcount=abc"))
+    wait_for_answer(page, status="error")
+    page.fill("#calc-headcount", "4")
+    wait_for_answer(page, query=query_of({**DEFAULT, "headcount": 4}))
+    assert_shows(page, {**DEFAULT, "headcount": 4})
+
+
+def test_engine_load_failure_is_reported_and_grid_still_works(page, site_server):
+    page.route("**/calculator/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
+    page.goto(calculator_url(site_server, "existing=ml-engineer:2"))
+    wait_for_answer(page, status="error")
+    status = page.locator("#calculator-engine-status")
+    assert status.get_attribute("data-state") == "failed"
+    assert "could not load" in status.text_content()
+    assert "could not load" in page.locator("#calculator-error").text_content()
+    page.fill("#calc-existing-ml-engineer", "0")
+    wait_for_answer(page, query=query_of(DEFAULT))
+    assert_shows(page, DEFAULT)
+
+
+# ------------------------------------------------------------------------- network
+
+
+def test_calculator_makes_no_request_to_another_origin(page, site_server, foreign_requests):
+    local: list[str] = []
+    page.on("request", lambda request: local.append(request.url))
+    request = {**DEFAULT, "headcount": 45}
+    page.goto(calculator_url(site_server, query_of(request)))
+    wait_for_answer(page, query=query_of(request))
+    wait_for_engine(page)
+    page.fill("#calc-existing-mlops-engineer", "1")
+    wait_for_answer(page, query=query_of({**request, "existing": {"mlops-engineer": 1}}))
+    page.wait_for_load_state("networkidle")
+    assert foreign_requests == []
+    assert any(url.endswith("/calculator/pyodide/pyodide.asm.wasm") for url in local)
+    assert any(url.endswith("/calculator/engine/engine.py") for url in local)
+
+
+@pytest.mark.parametrize("path", ["/", "/questions/"])
+def test_other_pages_download_none_of_the_calculator(page, site_server, path):
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(site_server.url(path))
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("handbook.css") for url in seen)
+    assert [
+        url for url in seen if "/calculator/" in url or "calculator" in url.rsplit("/", 1)[-1]
+    ] == []
+
+
+# ------------------------------------------------------------------------- accessibility
+
+
+@pytest.mark.parametrize("query", ["", "existing=ml-engineer:2", "headcount=abc"])
+def test_calculator_content_has_no_axe_violations(page, site_server, query):
+    """The calculator's own markup in each state (the whole page is checked below)."""
+    page.goto(calculator_url(site_server, query))
+    wait_for_answer(page, status="error" if "abc" in query else "ready")
+    assert run_axe(page, ".hb-calculator") == []
+
+
+def test_calculator_page_has_no_axe_violations_when_ready(page, site_server):
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page)
+    wait_for_engine(page)
+    assert run_axe(page) == []
+
+
+def test_calculator_error_state_has_no_axe_violations(page, site_server):
+    page.goto(calculator_url(site_server, "headcount=abc"))
+    wait_for_answer(page, status="error")
+    assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/questions/", "/roles/ml-engineer/"])
+def test_other_pages_have_no_axe_violations(page, site_server, path):
+    page.goto(site_server.url(path))
+    assert run_axe(page) == []
+
+
+def test_result_region_is_announced(page, site_server):
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page)
+    result = page.locator("#calculator-result")
+    assert result.get_attribute("aria-live") == "polite"
+    assert result.get_attribute("aria-labelledby") == "calculator-result-title"
+    assert page.locator("#calculator-result-title").count() == 1
+
+
+# ------------------------------------------------------------------------- export
+
+
+def test_download_json_is_the_exact_plan(page, site_server):
+    request = {**DEFAULT, "archetype": "llm-api", "headcount": 11, "existing": {"ml-engineer": 1}}
+    page.goto(calculator_url(site_server, query_of(request)))
+    wait_for_answer(page, query=query_of(request))
+    with page.expect_download() as download_info:
+        page.click("#calc-download-json")
+    download = download_info.value
+    assert download.suggested_filename.endswith(".json")
+    assert json.loads(Path(download.path()).read_text(encoding="utf-8")) == recommend(
+        RULES, request
+    )
+    assert "Downloaded" in page.locator("#calc-action-status").text_content()
+
+
+def test_copy_plan_as_markdown_and_copy_link(page, context, site_server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
+    request = {**DEFAULT, "stage": "production", "headcount": 6}
+    page.goto(calculator_url(site_server, query_of(request)))
+    wait_for_answer(page, query=query_of(request))
+    expected = recommend(RULES, request)
+    titles = {role["id"]: role["title"] for role in RULES["roles"]}
+
+    page.click("#calc-copy-markdown")
+    page.wait_for_function("document.getElementById('calc-action-status').textContent !== ''")
+    markdown = page.evaluate("navigator.clipboard.readText()")
+    assert markdown.startswith("# Hiring plan")
+    order = [f"{n}. {titles[role]}" for n, role in enumerate(expected["hiring_order"], 1)]
+    assert "\n".join(order) in markdown
+    for task in expected["fractional"]:
+        assert f"- **{task['title']}**: {task['why']}" in markdown
+    for role, count in expected["composition"].items():
+        assert f"/roles/{role}/) | 0 | {count} | {count} |" in markdown
+    assert page.url in markdown
+    assert "Markdown" in page.locator("#calc-action-status").text_content()
+
+    page.click("#calc-copy-link")
+    page.wait_for_function(
+        "document.getElementById('calc-action-status').textContent.includes('Link')"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+
+
+def test_copy_falls_back_to_a_selected_text_field(page, site_server):
+    page.add_init_script(
+        "Object.defineProperty(navigator, 'clipboard', {value: {writeText: () =>"
+        " Promise.reject(new Error('denied'))}})"
+    )
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page)
+    page.click("#calc-copy-link")
+    fallback = page.locator("#calc-export-text")
+    fallback.wait_for(state="visible")
+    assert fallback.input_value() == page.url
+    assert page.evaluate("document.activeElement.id") == "calc-export-text"
+    selected = page.evaluate(
+        "(() => { const field = document.activeElement;"
+        " return field.value.slice(field.selectionStart, field.selectionEnd); })()"
+    )
+    assert selected == page.url
+    assert "Ctrl+C" in page.locator("#calc-action-status").text_content()
+    assert run_axe(page, "#calc-export-fallback") == []
