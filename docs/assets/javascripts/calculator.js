@@ -1,4 +1,7 @@
-// Team calculator, page side (an ES module, loaded only by /calculator/).
+// Team calculator, page side (loaded only by /calculator/).
+//
+// A classic script placed right after the form: it runs while the page is still being parsed,
+// before the theme's scripts, so the worker starts and the first answer shows as early as possible.
 //
 // The query string is the state: ?archetype=&stage=&data=&headcount=&existing=role:n,role:n
 // Every answer comes from the one Python engine:
@@ -8,6 +11,10 @@
 // The JS only parses the query string into a request; validating it is the engine's job.
 // Nothing from the URL or the plan is ever inserted as HTML: the page is built with DOM APIs.
 
+(() => {
+"use strict";
+
+const scriptURL = document.currentScript.src;
 const boot = JSON.parse(document.getElementById("calculator-boot").textContent);
 const assetsURL = new URL(boot.assets, window.location.href);
 const form = document.getElementById("calculator-form");
@@ -67,24 +74,9 @@ function onWorkerMessage(event) {
   }
 }
 
-// The page's inline script has usually started the worker already (see calculator.md.j2).
-function adoptEarlyWorker() {
-  const early = window.handbookCalculatorEngine;
-  if (!early || !early.worker) return false;
-  engine.worker = early.worker;
-  engine.worker.onmessage = onWorkerMessage;
-  engine.worker.onerror = (event) => engineFailed(event.message);
-  for (const event of early.events) {
-    if (event.type === "error") engineFailed(event.message);
-    else onWorkerMessage(event);
-  }
-  return true;
-}
-
 function startEngine() {
-  if (adoptEarlyWorker()) return;
   try {
-    const url = new URL("calculator-worker.js", import.meta.url);
+    const url = new URL("calculator-worker.js", scriptURL);
     engine.worker = new Worker(url, { type: "module" });
   } catch (error) {
     engineFailed(`this browser cannot start a module worker: ${error.message}`);
@@ -495,3 +487,4 @@ function start() {
 }
 
 start();
+})();
