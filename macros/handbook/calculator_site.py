@@ -54,7 +54,7 @@ def grid_keys(rules: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def grid_plans(rules: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """'archetype.stage.data' -> plans for 1..30 hires with no existing team."""
+    """'archetype.stage.data' -> plans for 1..30 hires with no existing team (one file each)."""
     plans = {}
     for archetype, stage, data in grid_keys(rules):
         request = {"archetype": archetype, "stage": stage, "data": data, "existing": {}}
@@ -83,7 +83,8 @@ def assets(hb: Handbook, project_root: Path) -> dict[str, str | Path]:
     for name, path in engine_sources().items():
         files[f"{ASSET_DIR}/engine/{name}"] = path
     for key, plans in grid_plans(rules).items():
-        files[f"{ASSET_DIR}/plans/{key}.json"] = _json(plans)
+        for headcount, plan in enumerate(plans, start=1):
+            files[f"{ASSET_DIR}/plans/{key}/{headcount}.json"] = _json(plan)
     directory = pyodide_dir(project_root)
     for name in PYODIDE_FILES:
         files[f"{ASSET_DIR}/pyodide/{name}"] = directory / name

@@ -75,6 +75,7 @@ function onWorkerMessage(event) {
 }
 
 function startEngine() {
+  if (engine.worker || engine.state === "failed") return;
   try {
     const url = new URL("calculator-worker.js", scriptURL);
     engine.worker = new Worker(url, { type: "module" });
@@ -88,6 +89,7 @@ function startEngine() {
 }
 
 function askEngine(request) {
+  startEngine();
   if (engine.state === "failed") return Promise.resolve(engineUnavailable());
   return new Promise((resolve) => {
     const id = engine.nextId++;
@@ -175,7 +177,9 @@ function writeURL(request) {
 
 // ---------------------------------------------------------------- answers
 
-const gridFiles = new Map(); // "archetype.stage.data" -> Promise of the plans for 1..gridMax hires
+// "archetype.stage.data/headcount" -> Promise of that plan. The page's <head> may already have
+// started fetching the plan a shared link asks for (overrides/main.html).
+const gridFiles = new Map(Object.entries(window.handbookCalculatorPrefetch || {}));
 
 function isOnGrid(request) {
   const { headcount } = request;
@@ -198,10 +202,10 @@ async function fetchGridFile(key) {
 
 async function gridPlan(request) {
   if (isDefault(request)) return boot.default.plan;
-  const key = `${request.archetype}.${request.stage}.${request.data}`;
+  const key = `${request.archetype}.${request.stage}.${request.data}/${request.headcount}`;
   if (!gridFiles.has(key)) gridFiles.set(key, fetchGridFile(key));
   try {
-    const plan = (await gridFiles.get(key))[request.headcount - 1];
+    const plan = await gridFiles.get(key);
     if (!plan) throw new Error(`no plan for ${request.headcount} hires`);
     return plan;
   } catch (error) {
@@ -473,10 +477,16 @@ function onFormInput() {
 }
 
 function start() {
-  startEngine(); // first: Pyodide takes seconds, everything else milliseconds
   const request = requestFromQuery(window.location.search);
   fillForm(request);
-  showAnswer(request);
+  // Pyodide takes seconds of CPU. When the build already has this answer, show it first so the
+  // two do not compete for the CPU; otherwise start the engine at once.
+  if (isOnGrid(request)) {
+    showAnswer(request).finally(startEngine);
+  } else {
+    startEngine();
+    showAnswer(request);
+  }
   form.addEventListener("input", onFormInput);
   form.addEventListener("submit", (event) => event.preventDefault());
   document.getElementById("calc-copy-link")
