@@ -57,6 +57,7 @@ def on_config(config):
     config["site_name"] = str(escape(hb.title))
     config["copyright"] = f"{escape(hb.title)} · edition {escape(hb.edition)}"
     config["extra"]["edition"] = hb.edition
+    config["extra"]["calculator_grid_max"] = calculator_site.GRID_MAX_HEADCOUNT
     return config
 
 

@@ -1,6 +1,7 @@
 // Team-calculator worker (a MODULE worker: Pyodide 314 refuses classic workers).
 // Loads the self-hosted Pyodide runtime and the handbook's Python engine, then answers requests.
 //
+// Pyodide starts loading as soon as the worker does; the engine is installed on "init".
 // Messages in:  {type: "init", assets: "<absolute URL of calculator/>", engine: ["engine.py", ...]}
 //               {type: "recommend", id, request: {archetype, stage, data, headcount, existing}}
 // Messages out: {type: "progress", step, steps, message}
@@ -14,6 +15,8 @@ const STEPS = 3;
 const RUNTIME_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
 const STALL_SECONDS = 120;
 
+// The site's calculator assets, beside this script's folder: assets/javascripts/ -> calculator/.
+const ASSETS = new URL("../../calculator/", import.meta.url).href;
 let engineReady = null; // Promise of the Python function recommend_json, set by "init"
 
 function report(step, message) {
@@ -96,16 +99,15 @@ function installEngine(pyodide, sources) {
 }
 
 async function loadEngine({ assets, engine }) {
-  const started = performance.now();
   report(1, "downloading the Python runtime and the engine");
   const enginePromise = fetchEngine(assets, engine);
   enginePromise.catch(() => {}); // reported below, after Pyodide settles
-  const pyodide = await startPyodide(assets);
+  const pyodide = await pyodideStarting;
   report(2, "starting the engine");
   const { rulesText, sources } = await enginePromise;
   const recommendJson = installEngine(pyodide, sources);
   const recommend = (request) => JSON.parse(recommendJson(rulesText, JSON.stringify(request)));
-  self.postMessage({ type: "ready", seconds: (performance.now() - started) / 1000 });
+  self.postMessage({ type: "ready", seconds: performance.now() / 1000 });
   return recommend;
 }
 
@@ -119,6 +121,9 @@ async function answer({ id, request }) {
   }
   self.postMessage({ type: "answer", id, response });
 }
+
+const pyodideStarting = startPyodide(ASSETS);
+pyodideStarting.catch(() => {}); // reported when "init" waits for it
 
 self.onmessage = (event) => {
   const message = event.data;

@@ -74,17 +74,33 @@ function onWorkerMessage(event) {
   }
 }
 
-function startEngine() {
-  if (engine.worker || engine.state === "failed") return;
-  try {
-    const url = new URL("calculator-worker.js", scriptURL);
-    engine.worker = new Worker(url, { type: "module" });
-  } catch (error) {
-    engineFailed(`this browser cannot start a module worker: ${error.message}`);
-    return;
-  }
+// The page's <head> starts the worker itself for links that need the engine
+// (partials/calculator-prefetch.html); take it over, with the messages it has sent so far.
+function adoptEarlyWorker() {
+  const early = window.handbookCalculatorWorker;
+  if (!early) return false;
+  engine.worker = early.worker;
   engine.worker.onmessage = onWorkerMessage;
   engine.worker.onerror = (event) => engineFailed(event.message);
+  for (const event of early.events) {
+    if (event.type === "error") engineFailed(event.message);
+    else onWorkerMessage(event);
+  }
+  return true;
+}
+
+function startEngine() {
+  if (engine.worker || engine.state === "failed") return;
+  if (!adoptEarlyWorker()) {
+    try {
+      engine.worker = new Worker(new URL("calculator-worker.js", scriptURL), { type: "module" });
+    } catch (error) {
+      engineFailed(`this browser cannot start a module worker: ${error.message}`);
+      return;
+    }
+    engine.worker.onmessage = onWorkerMessage;
+    engine.worker.onerror = (event) => engineFailed(event.message);
+  }
   engine.worker.postMessage({ type: "init", assets: assetsURL.href, engine: boot.engine });
 }
 
