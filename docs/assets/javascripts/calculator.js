@@ -1,7 +1,8 @@
 // Team calculator, page side (loaded only by /calculator/).
 //
-// A classic script placed right after the form: it runs while the page is still being parsed,
-// before the theme's scripts, so the worker starts and the first answer shows as early as possible.
+// A classic script placed right after the form, after calculator-plan.js (which turns a plan into
+// nodes and Markdown): it runs while the page is still being parsed, before the theme's scripts,
+// so the worker starts and the first answer shows as early as possible.
 //
 // The query string is the state: ?archetype=&stage=&data=&headcount=&existing=role:n,role:n
 // Every answer comes from the one Python engine:
@@ -30,6 +31,7 @@ const fields = {
   headcount: document.getElementById("calc-headcount"),
 };
 const existingInputs = Array.from(form.querySelectorAll("[data-existing-role]"));
+const present = window.HandbookCalculatorPlan;
 
 // ---------------------------------------------------------------- the Python engine (worker)
 
@@ -262,142 +264,34 @@ async function showAnswer(request) {
   }
 }
 
-// ---------------------------------------------------------------- rendering (DOM only)
+// ---------------------------------------------------------------- showing an answer
 
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children); // strings become text nodes, never HTML
-  return element;
-}
-
-function ownEntry(object, key) {
-  return object && Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-function roleTitle(roleId) {
-  return ownEntry(boot.titles.roles, roleId) ?? roleId;
-}
-
-function axisTitle(axisId) {
-  return ownEntry(boot.titles.axes, axisId) ?? axisId;
-}
-
-function optionTitle(select, value) {
-  const option = Array.from(select.options).find((candidate) => candidate.value === value);
-  return option ? option.textContent : value;
-}
-
-// Links in the plan are site-root-relative ("team-composition/#..."); anything else is not a link.
-function siteHref(link) {
-  return /^[a-z][a-z0-9+.-]*:|^\/|^\\/i.test(link) ? null : boot.root + link;
-}
-
-function roleHref(roleId) {
-  return `${boot.root}roles/${encodeURIComponent(roleId)}/`;
-}
-
-function roleLink(roleId) {
-  return el("a", { href: roleHref(roleId) }, roleTitle(roleId));
-}
-
-function resultTitle() {
-  return el("h2", { id: "calculator-result-title" }, "Your hiring plan");
-}
-
-function planSummary(plan) {
-  const { input } = plan;
-  const total = Object.values(plan.composition).reduce((sum, count) => sum + count, 0);
-  const hires = input.headcount === 1 ? "1 new hire" : `${input.headcount} new hires`;
-  return `${optionTitle(fields.archetype, input.archetype)}, ` +
-    `${optionTitle(fields.stage, input.stage).toLowerCase()} stage, ` +
-    `${optionTitle(fields.data, input.data).toLowerCase()} data complexity: ` +
-    `${hires}, for a team of ${total}.`;
-}
-
-function compositionRows(plan) {
-  return Object.entries(plan.composition).map(([roleId, count]) => {
-    const existing = ownEntry(plan.input.existing, roleId) ?? 0;
-    return { roleId, existing, added: count - existing, count };
-  });
-}
-
-function compositionTable(plan) {
-  const rows = compositionRows(plan).map((row) => el(
-    "tr", { "data-role": row.roleId, "data-count": String(row.count) },
-    el("th", { scope: "row" }, roleLink(row.roleId)),
-    el("td", {}, String(row.existing)), el("td", {}, String(row.added)), el("td", {}, String(row.count)),
-  ));
-  return el("table", { class: "hb-calc-table", id: "calc-composition" },
-    el("caption", {}, "Team composition after these hires"),
-    el("thead", {}, el("tr", {},
-      el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Already on the team"),
-      el("th", { scope: "col" }, "New hires"), el("th", { scope: "col" }, "Total"))),
-    el("tbody", {}, ...rows));
-}
-
-function hiringOrder(plan) {
-  const items = plan.hiring_order.map((roleId) => el("li", { "data-role": roleId }, roleLink(roleId)));
-  return [el("h3", {}, "Hiring order"), el("ol", { id: "hiring-order" }, ...items)];
-}
-
-function fractionalTasks(plan) {
-  const heading = el("h3", {}, "Work for part-time specialists");
-  if (!plan.fractional.length) {
-    return [heading, el("p", {}, "None: the team covers this work itself.")];
+// A select's option values -> their labels (the first option wins, as a lookup by value would).
+function optionTitles(select) {
+  const titles = new Map();
+  for (const option of select.options) {
+    if (!titles.has(option.value)) titles.set(option.value, option.textContent);
   }
-  const items = plan.fractional.map((task) => el("li", { "data-task": task.id },
-    el("a", { href: `${boot.root}team-composition/#task-${encodeURIComponent(task.id)}` }, task.title),
-    `: ${task.why}`));
-  return [heading, el("ul", { id: "calc-fractional" }, ...items)];
+  return titles;
 }
 
-function rationaleList(plan) {
-  const items = plan.rationale.map((reason) => {
-    const href = siteHref(reason.link);
-    return el("li", {}, href ? el("a", { href }, reason.text) : reason.text);
-  });
-  return [el("h3", {}, "Why this plan"), el("ul", { id: "calc-rationale" }, ...items)];
-}
-
-function coverageTable(plan) {
-  const rows = plan.coverage.map((axis) => el("tr", { "data-axis": axis.axis, "data-status": axis.status },
-    el("th", { scope: "row" }, axisTitle(axis.axis)),
-    el("td", {}, String(axis.needed)), el("td", {}, String(axis.have)),
-    el("td", {}, axis.status === "met" ? "Met" : axis.status === "gap" ? "Gap" : String(axis.status))));
-  return [el("h3", {}, "Skill coverage"), el("table", { class: "hb-calc-table", id: "calc-coverage" },
-    el("caption", {}, "The team's best level on each skill axis against what this kind of project needs (levels 1 to 4)"),
-    el("thead", {}, el("tr", {},
-      el("th", { scope: "col" }, "Skill axis"), el("th", { scope: "col" }, "Needed"),
-      el("th", { scope: "col" }, "Team has"), el("th", { scope: "col" }, "Status"))),
-    el("tbody", {}, ...rows))];
+// What calculator-plan.js needs to present a plan; the page's URL is read at each call.
+function planContext() {
+  const optionTitlesByField = Object.fromEntries(
+    ["archetype", "stage", "data"].map((name) => [name, optionTitles(fields[name])]));
+  return { root: boot.root, titles: boot.titles, optionTitles: optionTitlesByField, pageURL: window.location.href };
 }
 
 function renderPlan(plan) {
-  result.replaceChildren(
-    resultTitle(),
-    el("p", { class: "hb-calc-summary" }, planSummary(plan)),
-    compositionTable(plan),
-    ...hiringOrder(plan),
-    ...fractionalTasks(plan),
-    ...rationaleList(plan),
-    ...coverageTable(plan),
-  );
+  result.replaceChildren(...present.planNodes(plan, planContext()));
 }
 
 function renderError(message) {
-  result.replaceChildren(
-    resultTitle(),
-    el("p", { class: "hb-calc-error", id: "calculator-error" }, `This plan cannot be worked out: ${message}.`),
-    el("p", {}, "Change any field above to start again; the link in the address bar follows your changes."),
-  );
+  result.replaceChildren(...present.errorNodes(message));
 }
 
 function showWaiting() {
-  result.replaceChildren(
-    resultTitle(),
-    el("p", { class: "hb-note" }, "Waiting for the Python engine to load; the plan appears here when it is ready…"),
-  );
+  result.replaceChildren(...present.waitingNodes());
   result.dataset.status = "loading";
   result.setAttribute("aria-busy", "true");
 }
@@ -414,39 +308,6 @@ function setResultState(status, source, query) {
 
 function say(message) {
   actionStatus.textContent = message;
-}
-
-function absolute(href) {
-  return new URL(href, window.location.href).href;
-}
-
-function markdownCell(text) {
-  return String(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-
-function markdownTable(header, rows) {
-  const line = (cells) => `| ${cells.map(markdownCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
-
-function planMarkdown(plan) {
-  const composition = compositionRows(plan).map((row) =>
-    [`[${roleTitle(row.roleId)}](${absolute(roleHref(row.roleId))})`, row.existing, row.added, row.count]);
-  const order = plan.hiring_order.map((roleId, index) => `${index + 1}. ${roleTitle(roleId)}`);
-  const tasks = plan.fractional.map((task) => `- **${task.title}**: ${task.why}`);
-  const reasons = plan.rationale.map((reason) => {
-    const href = siteHref(reason.link);
-    return href ? `- ${reason.text} ([handbook](${absolute(href)}))` : `- ${reason.text}`;
-  });
-  const coverage = plan.coverage.map((axis) => [axisTitle(axis.axis), axis.needed, axis.have, axis.status]);
-  return [
-    "# Hiring plan", "", planSummary(plan), "", `Link: ${window.location.href}`, "",
-    "## Team composition", "", markdownTable(["Role", "Existing", "New", "Total"], composition), "",
-    "## Hiring order", "", ...order, "",
-    "## Work for part-time specialists", "", ...(tasks.length ? tasks : ["None."]), "",
-    "## Why this plan", "", ...reasons, "",
-    "## Skill coverage", "", markdownTable(["Skill axis", "Needed", "Team has", "Status"], coverage), "",
-  ].join("\n");
 }
 
 function showFallback(text) {
@@ -471,12 +332,16 @@ function downloadPlan(plan) {
   const name = `hiring-plan-${plan.input.archetype}-${plan.input.headcount}.json`;
   const blob = new Blob([JSON.stringify(plan, null, 2) + "\n"], { type: "application/json" });
   const url = URL.createObjectURL(blob);
-  const link = el("a", { href: url, download: name, hidden: "" });
+  const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
   say(`Downloaded ${name}.`);
+}
+
+function copyMarkdown(plan) {
+  return copyText(present.planMarkdown(plan, planContext()), "Plan copied as Markdown.");
 }
 
 function withPlan(action) {
@@ -507,8 +372,7 @@ function start() {
   form.addEventListener("submit", (event) => event.preventDefault());
   document.getElementById("calc-copy-link")
     .addEventListener("click", () => copyText(window.location.href, "Link to this plan copied."));
-  document.getElementById("calc-copy-markdown")
-    .addEventListener("click", withPlan((plan) => copyText(planMarkdown(plan), "Plan copied as Markdown.")));
+  document.getElementById("calc-copy-markdown").addEventListener("click", withPlan(copyMarkdown));
   document.getElementById("calc-download-json").addEventListener("click", withPlan(downloadPlan));
 }
 

@@ -1,0 +1,211 @@
+// Team calculator, the plan's presentation (loaded only by /calculator/, right before calculator.js).
+//
+// Pure functions from a plan (the Python engine's answer) to what the page shows: DOM nodes for the
+// result region and Markdown for "Copy plan as Markdown". Nothing here reads the URL, talks to the
+// engine or changes the page; calculator.js passes in what is needed and puts the nodes in place.
+//
+// The context argument holds:
+//   root          the site root, relative to the page ("../")
+//   titles        {roles: {id: title}, axes: {id: title}}, from the page's boot data
+//   optionTitles  {archetype, stage, data}: each a Map of the form's option values to their labels
+//   pageURL       the page's absolute URL, for the absolute links of the Markdown export
+//
+// Nothing from the URL or the plan is ever inserted as HTML: every string becomes a text node.
+
+(() => {
+"use strict";
+
+// ---------------------------------------------------------------- names and links
+
+function ownEntry(object, key) {
+  return object && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function roleTitle(roleId, context) {
+  return ownEntry(context.titles.roles, roleId) ?? roleId;
+}
+
+function axisTitle(axisId, context) {
+  return ownEntry(context.titles.axes, axisId) ?? axisId;
+}
+
+function optionTitle(field, value, context) {
+  return context.optionTitles[field].get(value) ?? value;
+}
+
+// Links in the plan are site-root-relative ("team-composition/#..."); anything else is not a link.
+function siteHref(link, context) {
+  return /^[a-z][a-z0-9+.-]*:|^\/|^\\/i.test(link) ? null : context.root + link;
+}
+
+function roleHref(roleId, context) {
+  return `${context.root}roles/${encodeURIComponent(roleId)}/`;
+}
+
+function absolute(href, context) {
+  return new URL(href, context.pageURL).href;
+}
+
+// ---------------------------------------------------------------- what both views share
+
+function planSummary(plan, context) {
+  const { input } = plan;
+  const total = Object.values(plan.composition).reduce((sum, count) => sum + count, 0);
+  const hires = input.headcount === 1 ? "1 new hire" : `${input.headcount} new hires`;
+  return `${optionTitle("archetype", input.archetype, context)}, ` +
+    `${optionTitle("stage", input.stage, context).toLowerCase()} stage, ` +
+    `${optionTitle("data", input.data, context).toLowerCase()} data complexity: ` +
+    `${hires}, for a team of ${total}.`;
+}
+
+function compositionRows(plan) {
+  return Object.entries(plan.composition).map(([roleId, count]) => {
+    const existing = ownEntry(plan.input.existing, roleId) ?? 0;
+    return { roleId, existing, added: count - existing, count };
+  });
+}
+
+// ---------------------------------------------------------------- DOM nodes
+
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children); // strings become text nodes, never HTML
+  return element;
+}
+
+function roleLink(roleId, context) {
+  return el("a", { href: roleHref(roleId, context) }, roleTitle(roleId, context));
+}
+
+function resultTitle() {
+  return el("h2", { id: "calculator-result-title" }, "Your hiring plan");
+}
+
+function compositionTable(plan, context) {
+  const rows = compositionRows(plan).map((row) => el(
+    "tr", { "data-role": row.roleId, "data-count": String(row.count) },
+    el("th", { scope: "row" }, roleLink(row.roleId, context)),
+    el("td", {}, String(row.existing)), el("td", {}, String(row.added)), el("td", {}, String(row.count)),
+  ));
+  return el("table", { class: "hb-calc-table", id: "calc-composition" },
+    el("caption", {}, "Team composition after these hires"),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Already on the team"),
+      el("th", { scope: "col" }, "New hires"), el("th", { scope: "col" }, "Total"))),
+    el("tbody", {}, ...rows));
+}
+
+function hiringOrder(plan, context) {
+  const items = plan.hiring_order.map((roleId) => el("li", { "data-role": roleId }, roleLink(roleId, context)));
+  return [el("h3", {}, "Hiring order"), el("ol", { id: "hiring-order" }, ...items)];
+}
+
+function fractionalTasks(plan, context) {
+  const heading = el("h3", {}, "Work for part-time specialists");
+  if (!plan.fractional.length) {
+    return [heading, el("p", {}, "None: the team covers this work itself.")];
+  }
+  const items = plan.fractional.map((task) => el("li", { "data-task": task.id },
+    el("a", { href: `${context.root}team-composition/#task-${encodeURIComponent(task.id)}` }, task.title),
+    `: ${task.why}`));
+  return [heading, el("ul", { id: "calc-fractional" }, ...items)];
+}
+
+function rationaleList(plan, context) {
+  const items = plan.rationale.map((reason) => {
+    const href = siteHref(reason.link, context);
+    return el("li", {}, href ? el("a", { href }, reason.text) : reason.text);
+  });
+  return [el("h3", {}, "Why this plan"), el("ul", { id: "calc-rationale" }, ...items)];
+}
+
+function statusLabel(status) {
+  return status === "met" ? "Met" : status === "gap" ? "Gap" : String(status);
+}
+
+function coverageTable(plan, context) {
+  const rows = plan.coverage.map((axis) => el("tr", { "data-axis": axis.axis, "data-status": axis.status },
+    el("th", { scope: "row" }, axisTitle(axis.axis, context)),
+    el("td", {}, String(axis.needed)), el("td", {}, String(axis.have)), el("td", {}, statusLabel(axis.status))));
+  return [el("h3", {}, "Skill coverage"), el("table", { class: "hb-calc-table", id: "calc-coverage" },
+    el("caption", {}, "The team's best level on each skill axis against what this kind of project needs (levels 1 to 4)"),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col" }, "Skill axis"), el("th", { scope: "col" }, "Needed"),
+      el("th", { scope: "col" }, "Team has"), el("th", { scope: "col" }, "Status"))),
+    el("tbody", {}, ...rows))];
+}
+
+function planNodes(plan, context) {
+  return [
+    resultTitle(),
+    el("p", { class: "hb-calc-summary" }, planSummary(plan, context)),
+    compositionTable(plan, context),
+    ...hiringOrder(plan, context),
+    ...fractionalTasks(plan, context),
+    ...rationaleList(plan, context),
+    ...coverageTable(plan, context),
+  ];
+}
+
+function errorNodes(message) {
+  return [
+    resultTitle(),
+    el("p", { class: "hb-calc-error", id: "calculator-error" }, `This plan cannot be worked out: ${message}.`),
+    el("p", {}, "Change any field above to start again; the link in the address bar follows your changes."),
+  ];
+}
+
+function waitingNodes() {
+  return [
+    resultTitle(),
+    el("p", { class: "hb-note" }, "Waiting for the Python engine to load; the plan appears here when it is ready…"),
+  ];
+}
+
+// ---------------------------------------------------------------- Markdown
+
+function markdownCell(text) {
+  return String(text).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+function markdownTable(header, rows) {
+  const line = (cells) => `| ${cells.map(markdownCell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+function markdownComposition(plan, context) {
+  const rows = compositionRows(plan).map((row) => [
+    `[${roleTitle(row.roleId, context)}](${absolute(roleHref(row.roleId, context), context)})`,
+    row.existing, row.added, row.count,
+  ]);
+  return markdownTable(["Role", "Existing", "New", "Total"], rows);
+}
+
+function markdownReasons(plan, context) {
+  return plan.rationale.map((reason) => {
+    const href = siteHref(reason.link, context);
+    return href ? `- ${reason.text} ([handbook](${absolute(href, context)}))` : `- ${reason.text}`;
+  });
+}
+
+function markdownCoverage(plan, context) {
+  const rows = plan.coverage.map((axis) => [axisTitle(axis.axis, context), axis.needed, axis.have, axis.status]);
+  return markdownTable(["Skill axis", "Needed", "Team has", "Status"], rows);
+}
+
+function planMarkdown(plan, context) {
+  const order = plan.hiring_order.map((roleId, index) => `${index + 1}. ${roleTitle(roleId, context)}`);
+  const tasks = plan.fractional.map((task) => `- **${task.title}**: ${task.why}`);
+  return [
+    "# Hiring plan", "", planSummary(plan, context), "", `Link: ${context.pageURL}`, "",
+    "## Team composition", "", markdownComposition(plan, context), "",
+    "## Hiring order", "", ...order, "",
+    "## Work for part-time specialists", "", ...(tasks.length ? tasks : ["None."]), "",
+    "## Why this plan", "", ...markdownReasons(plan, context), "",
+    "## Skill coverage", "", markdownCoverage(plan, context), "",
+  ].join("\n");
+}
+
+window.HandbookCalculatorPlan = Object.freeze({ planNodes, errorNodes, waitingNodes, planMarkdown });
+})();
