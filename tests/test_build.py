@@ -68,7 +68,7 @@ def test_calculator_assets_only_on_the_calculator_page(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if page.parent.name != "calculator":
-            assert "pyodide" not in text and "calculator.js" not in text, page
+            assert "pyodide" not in text and "javascripts/calculator" not in text, page
     calculator = soup(built_site, "calculator")
     assert calculator.find(id="calculator-result")["data-status"] == "loading"
     assert (built_site / "calculator" / "pyodide" / "pyodide.asm.wasm").is_file()

@@ -88,7 +88,7 @@ function compositionTable(plan, context) {
     el("th", { scope: "row" }, roleLink(row.roleId, context)),
     el("td", {}, String(row.existing)), el("td", {}, String(row.added)), el("td", {}, String(row.count)),
   ));
-  return el("table", { class: "hb-calc-table", id: "calc-composition" },
+  return el("table", { class: "hb-table hb-calc-table", id: "calc-composition" },
     el("caption", {}, "Team composition after these hires"),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col" }, "Role"), el("th", { scope: "col" }, "Already on the team"),
@@ -128,7 +128,7 @@ function coverageTable(plan, context) {
   const rows = plan.coverage.map((axis) => el("tr", { "data-axis": axis.axis, "data-status": axis.status },
     el("th", { scope: "row" }, axisTitle(axis.axis, context)),
     el("td", {}, String(axis.needed)), el("td", {}, String(axis.have)), el("td", {}, statusLabel(axis.status))));
-  return [el("h3", {}, "Skill coverage"), el("table", { class: "hb-calc-table", id: "calc-coverage" },
+  return [el("h3", {}, "Skill coverage"), el("table", { class: "hb-table hb-calc-table", id: "calc-coverage" },
     el("caption", {}, "The team's best level on each skill axis against what this kind of project needs (levels 1 to 4)"),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col" }, "Skill axis"), el("th", { scope: "col" }, "Needed"),
