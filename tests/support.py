@@ -75,3 +75,21 @@ def project_copy(destination: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in root; its standard output."""
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def git_project(path: Path) -> Path:
+    """A copy of the project as a fresh git repository with one commit on main."""
+    root = project_copy(path)
+    shutil.copy(ROOT / ".gitignore", root / ".gitignore")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "config", "user.name", "Handbook Tests")
+    git(root, "config", "user.email", "tests@handbook.invalid")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "--message", "Handbook")
+    return root

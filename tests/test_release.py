@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,26 +12,9 @@ import pytest
 
 from handbook import release, snapshot
 from handbook.validate import load_handbook
-from support import ROOT, line_of, project_copy
+from support import git, git_project, line_of, project_copy
 
 EDITION_LINE = re.compile(r'^edition: "([^"]+)"$', re.MULTILINE)
-
-
-def git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
-    return result.stdout
-
-
-def make_repo(path: Path) -> Path:
-    """A copy of the project as a fresh git repository with one commit on main."""
-    root = project_copy(path)
-    shutil.copy(ROOT / ".gitignore", root / ".gitignore")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.name", "Handbook Tests")
-    git(root, "config", "user.email", "tests@handbook.invalid")
-    git(root, "add", "--all")
-    git(root, "commit", "--quiet", "--message", "Handbook")
-    return root
 
 
 def set_edition(root: Path, edition: str) -> None:
@@ -52,7 +34,7 @@ def branches(root: Path) -> list[str]:
 @pytest.fixture
 def repo(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    root = make_repo(tmp_path / "handbook")
+    root = git_project(tmp_path / "handbook")
     monkeypatch.chdir(root)
     return root
 

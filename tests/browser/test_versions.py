@@ -8,7 +8,6 @@ The gh-pages branch is then served as plain files on 127.0.0.1, as a static host
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ import yaml
 
 from browser_support import AXE, StaticServer, run_axe
 from handbook import changes
-from support import ROOT, project_copy
+from support import git, git_project
 
 ENGINE_TIMEOUT = 120_000  # ms: Pyodide starts in seconds, slower on a busy machine
 NEW_PAGE = "only-in-the-new-edition"
@@ -37,12 +36,6 @@ class Editions:
     old_text: str
     new_text: str
     served: Path
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=root, capture_output=True, text=True, check=True
-    ).stdout
 
 
 def release(root: Path) -> None:
@@ -106,13 +99,7 @@ def second_edition(root: Path) -> Editions:
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> Editions:
     base = tmp_path_factory.mktemp("versions")
-    root = project_copy(base / "handbook")
-    shutil.copy(ROOT / ".gitignore", root / ".gitignore")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.name", "Handbook Tests")
-    git(root, "config", "user.email", "tests@handbook.invalid")
-    git(root, "add", "--all")
-    git(root, "commit", "--quiet", "--message", "Handbook")
+    root = git_project(base / "handbook")
     release(root)
     changed = second_edition(root)
     git(root, "add", "--all")
