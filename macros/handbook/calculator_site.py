@@ -34,9 +34,9 @@ class MissingPyodide(FileNotFoundError):
 
 
 def engine_sources() -> dict[str, Path]:
-    """Every stdlib-only engine module the browser loads (engine.py and engine_*.py)."""
+    """Every stdlib-only engine module the browser loads (engine.ENGINE_FILES)."""
     package = Path(str(resources.files("handbook")))
-    return {path.name: path for path in sorted(package.glob("engine*.py"))}
+    return {name: package / name for name in engine.ENGINE_FILES}
 
 
 def _json(value: Any) -> str:
