@@ -38,8 +38,12 @@ from handbook.problems import DataError  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.handbook")
 
 
+def _project_root(config) -> Path:
+    return Path(config["config_file_path"]).parent
+
+
 def _data_dir(config) -> Path:
-    return Path(config["config_file_path"]).parent / "data"
+    return _project_root(config) / "data"
 
 
 def _handbook(config):
@@ -53,6 +57,10 @@ def _handbook(config):
 def on_config(config):
     """Validate the data first: a failure stops the build before the site directory is touched."""
     hb = _handbook(config)
+    try:
+        calculator_site.pyodide_dir(_project_root(config))
+    except calculator_site.MissingPyodide as error:
+        raise Abort(f"{error}; nothing was built.") from None
     config["nav"] = site.navigation(hb)
     config["site_name"] = str(escape(hb.title))
     config["copyright"] = f"{escape(hb.title)} · edition {escape(hb.edition)}"
@@ -73,8 +81,7 @@ def on_files(files: Files, config) -> Files:
             files.remove(existing)
         content = f'{{{{ role_page("{role.id}") }}}}{prose}\n'
         files.append(File.generated(config, uri, content=content))
-    root = Path(config["config_file_path"]).parent
-    for uri, payload in calculator_site.assets(hb, root).items():
+    for uri, payload in calculator_site.assets(hb, _project_root(config)).items():
         if isinstance(payload, Path):
             files.append(File.generated(config, uri, abs_src_path=str(payload)))
         else:

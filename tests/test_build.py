@@ -204,3 +204,14 @@ def test_macro_error_fails_the_build(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "no_such_macro" in result.stdout + result.stderr
+
+
+def test_missing_pyodide_stops_the_build_with_a_clear_message(tmp_path):
+    project = project_copy(tmp_path / "project")
+    (project / "node_modules").unlink()
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Pyodide is not installed" in output and "run `make setup` (npm ci) first" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
