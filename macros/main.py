@@ -6,7 +6,6 @@ the nav, role pages and calculator assets) and as the mkdocs-macros module (page
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -34,8 +33,6 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from handbook import calculator_site, changes, render, site  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
-
-log = logging.getLogger("mkdocs.hooks.handbook")
 
 
 def _project_root(config) -> Path:
