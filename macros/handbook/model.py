@@ -20,10 +20,6 @@ class Entry:
     title: str
     text: str
 
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        return tuple(p.strip() for p in self.text.split("\n\n") if p.strip())
-
     @classmethod
     def build(cls, data: dict) -> Entry:
         return cls(data["id"], data["title"], data["text"])
@@ -117,10 +113,6 @@ class Role:
             interview_focus=tuple(Focus(**f) for f in data["interview_focus"]),
             variants=tuple(Variant(**v) for v in data.get("variants", ())),
         )
-
-    @property
-    def url(self) -> str:
-        return f"roles/{self.id}/"
 
 
 @dataclass(frozen=True)

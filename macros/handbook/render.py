@@ -88,8 +88,3 @@ def about_page(hb: Handbook, root: str) -> str:
 
 def home_page(hb: Handbook, root: str) -> str:
     return render("home.md.j2", hb=hb, root=root)
-
-
-def text(value: str) -> str:
-    """One escaped string (for editors' prose pages: {{ text(...) }} is never raw)."""
-    return str(escape(value))
