@@ -20,13 +20,11 @@ Usage: python bench/calculator_bench.py [--site DIR] [--runs N]
 from __future__ import annotations
 
 import argparse
-import functools
 import http.server
 import math
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -37,11 +35,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
 
-from conftest import CHROMIUM_ARGS  # noqa: E402 - the browser tests' Chromium flags
-
-from browser_support import _Handler  # noqa: E402 - the browser tests' MIME types
+# The browser tests' Chromium flags, static server and strict build.
+from browser_support import CHROMIUM_ARGS, StaticServer, _Handler  # noqa: E402
+from support import build_site as strict_build  # noqa: E402
 
 GRID_TARGET_MS = 300
 GRID_RUNS = 5
@@ -125,25 +123,13 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class Server:
+class Server(StaticServer):
+    """The tests' static server, counting the bytes it sends per path."""
+
     def __init__(self, directory: Path) -> None:
-        handler = functools.partial(CountingHandler, directory=str(directory))
-        self.httpd = QuietServer(("127.0.0.1", 0), handler)
+        super().__init__(directory, handler=CountingHandler, server_class=QuietServer)
         self.httpd.lock = threading.Lock()
         self.httpd.bytes_sent = Counter()
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def url(self, path: str) -> str:
-        return self.origin + path
 
     def take_counts(self) -> Counter:
         with self.httpd.lock:
@@ -152,12 +138,9 @@ class Server:
 
 
 def build_site(directory: Path) -> Path:
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(directory)]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = strict_build(ROOT, directory)
     if result.returncode != 0:
-        sys.exit(f"the site did not build:\n{result.stderr}")
+        sys.exit(f"the site did not build:\n{result.stdout}{result.stderr}")
     return directory
 
 

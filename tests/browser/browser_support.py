@@ -9,6 +9,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,9 +37,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class StaticServer:
     """A plain static file server for a directory, on a free port of 127.0.0.1."""
 
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def __init__(
+        self,
+        directory: Path,
+        handler: type[http.server.SimpleHTTPRequestHandler] = _Handler,
+        server_class: type[http.server.ThreadingHTTPServer] = http.server.ThreadingHTTPServer,
+    ) -> None:
+        bound = functools.partial(handler, directory=str(directory))
+        self.httpd = server_class(("127.0.0.1", 0), bound)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

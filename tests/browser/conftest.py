@@ -7,17 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser_support import StaticServer, run_axe  # noqa: F401 - re-exported for tests
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from browser_support import CHROMIUM_ARGS, StaticServer, run_axe  # noqa: F401 - re-exported
 
 
 def chromium_path() -> str:
