@@ -53,7 +53,7 @@ format: setup
 
 ## schemas: regenerate the committed JSON Schemas from the specs
 schemas: setup
-	$(PY) -m handbook.schemas_gen
+	$(PY) -m handbook.cli.schemas
 
 ## bench: calculator speed figures against a bare-Pyodide baseline
 bench: setup chromium
@@ -61,11 +61,11 @@ bench: setup chromium
 
 ## release: release data/handbook.yaml's edition into the LOCAL gh-pages branch (FORCE=1 replaces it)
 release: setup
-	$(PY) -m handbook.release $(if $(FORCE),--force)
+	$(PY) -m handbook.editions.release $(if $(FORCE),--force)
 
 ## publish: push the gh-pages branch and the current branch (with its release commits) to origin
 publish: setup
-	$(PY) -m handbook.release --publish
+	$(PY) -m handbook.editions.release --publish
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,84 +1,95 @@
 """The one module that talks to MkDocs and mkdocs-macros; everything else is plain Python.
 
 Used twice from mkdocs.yml: as MkDocs `hooks` (validate before anything is written, generate
-the nav, role pages and calculator assets) and as the mkdocs-macros module (page macros).
+the nav, role pages and calculator assets, show data problems during `mkdocs serve`) and as
+the mkdocs-macros module (page macros for the hand-written pages in docs/, which opt in with
+`render_macros: true`; no text from data/ is ever rendered as a template).
 """
 
 from __future__ import annotations
 
+import importlib
+import os
+import re
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
-def _reload_changed_package() -> None:
-    """Under `mkdocs serve`, forget the handbook package when its code changed, so that edits
-    in macros/ take effect on the next rebuild (MkDocs re-runs this file on every rebuild)."""
-    package = Path(__file__).parent / "handbook"
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in package.rglob("*.*")))
+PACKAGE = Path(__file__).parent / "handbook"
+PREVIEW_FLAG = "HANDBOOK_LIVE_PREVIEW"
+
+
+def _import_handbook_fresh() -> None:
+    """Import the handbook package beside this file (not another checkout's). MkDocs re-runs
+    this file on every rebuild under `mkdocs serve`; forget the package when its source changed
+    since it was imported, so edits in macros/ take effect."""
+    if sys.path[:1] != [str(PACKAGE.parent)]:
+        sys.path.insert(0, str(PACKAGE.parent))
+    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in PACKAGE.rglob("*.*")))
     loaded = sys.modules.get("handbook")
-    if loaded is not None and getattr(loaded, "_source_stamp", stamp) != stamp:
+    foreign = loaded is not None and Path(loaded.__file__).parent != PACKAGE
+    if loaded is not None and (foreign or getattr(loaded, "source_stamp", stamp) != stamp):
         for name in [n for n in sys.modules if n == "handbook" or n.startswith("handbook.")]:
             del sys.modules[name]
-    import handbook
-
-    handbook._source_stamp = stamp
+    importlib.import_module("handbook").source_stamp = stamp
 
 
-_reload_changed_package()
-
-from markupsafe import escape  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from handbook import calculator_site, changes, render, site  # noqa: E402
-from handbook.problems import DataError  # noqa: E402
+_import_handbook_fresh()
+content = importlib.import_module("handbook.content")
+pages = importlib.import_module("handbook.pages.site")
 
 
 def _project_root(config) -> Path:
     return Path(config["config_file_path"]).parent
 
 
-def _data_dir(config) -> Path:
-    return _project_root(config) / "data"
-
-
-def _handbook(config):
+def _model(config):
+    """The validated model. Under `mkdocs serve`, invalid data keeps the last good model and
+    its problems go to the banner on every page; otherwise nothing is built."""
+    data_dir = _project_root(config) / "data"
     try:
-        return site.load(_data_dir(config))
-    except DataError as error:
+        if os.environ.get(PREVIEW_FLAG):
+            hb, problems = content.load_for_preview(data_dir)
+            config["extra"]["data_problems"] = [str(problem) for problem in problems]
+            return hb
+        return content.load(data_dir)
+    except content.DataError as error:
         raise Abort(f"Data validation failed; nothing was built.\n{error}") from None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[PREVIEW_FLAG] = "1"
 
 
 @event_priority(100)
 def on_config(config):
     """Validate the data first: a failure stops the build before the site directory is touched."""
-    hb = _handbook(config)
+    hb = _model(config)
     try:
-        calculator_site.pyodide_dir(_project_root(config))
-    except calculator_site.MissingPyodide as error:
+        pages.check_pyodide(_project_root(config))
+    except pages.MissingPyodide as error:
         raise Abort(f"{error}; nothing was built.") from None
-    config["nav"] = site.navigation(hb)
-    config["site_name"] = str(escape(hb.title))
-    config["copyright"] = f"{escape(hb.title)} · edition {escape(hb.edition)}"
-    config["extra"]["edition"] = hb.edition
-    config["extra"]["calculator_grid_max"] = calculator_site.GRID_MAX_HEADCOUNT
+    config["nav"] = pages.navigation(hb)
+    config["site_name"] = pages.nav_title(hb.title)
+    config["copyright"] = pages.footer(hb)
+    config["extra"]["calculator_grid"] = pages.grid_json(hb)
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    """Add a generated page per role (keeping any hand-written prose) and the calculator assets."""
-    hb = _handbook(config)
-    for role in hb.roles:
-        uri = f"roles/{role.id}.md"
-        prose = ""
+    """Generated pages (one per role, keeping any hand-written prose) and calculator assets."""
+    hb = _model(config)
+    for uri, markdown in pages.generated_pages(hb).items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
-            prose = "\n\n" + existing.content_string
+            markdown += "\n\n" + existing.content_string
             files.remove(existing)
-        content = f'{{{{ role_page("{role.id}") }}}}{prose}\n'
-        files.append(File.generated(config, uri, content=content))
-    for uri, payload in calculator_site.assets(hb, _project_root(config)).items():
+        files.append(File.generated(config, uri, content=markdown))
+    for uri, payload in pages.assets(hb, _project_root(config)).items():
         if isinstance(payload, Path):
             files.append(File.generated(config, uri, abs_src_path=str(payload)))
         else:
@@ -86,34 +97,25 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_post_page(output: str, page, config) -> str:
+    """During `mkdocs serve`, every page lists the data's problems while they last."""
+    problems = config["extra"].get("data_problems")
+    if not problems:
+        return output
+    banner = pages.problem_banner(problems)
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, output, count=1)
+
+
 def define_env(env) -> None:
-    """mkdocs-macros entry point: page macros. Each returns escaped HTML/Markdown."""
+    """mkdocs-macros entry point: the page macros. Each returns escaped HTML/Markdown."""
+    releases = _project_root(env.conf) / "releases"
 
-    def page_root() -> str:
-        return site.root_of(env.page.url if env.page else "")
-
-    def model():
-        return _handbook(env.conf)
-
-    def bind(renderer):
+    def bind(name: str, renderer):
         def macro(*args):
-            return renderer(model(), *args, root=page_root())
+            root = pages.root_of(env.page.url if env.page else "")
+            return renderer(_model(env.conf), *args, root=root)
 
-        macro.__name__ = renderer.__name__
-        return macro
+        env.macro(macro, name)
 
-    for renderer in (
-        render.role_page,
-        render.roles_overview,
-        render.skills_page,
-        render.questions_page,
-        render.composition_page,
-        render.interviewing_page,
-        render.about_page,
-        render.home_page,
-        calculator_site.calculator_page,
-    ):
-        env.macro(bind(renderer))
-    env.macro(lambda: str(escape(model().edition)), "edition")
-    releases = Path(env.conf["config_file_path"]).parent / "releases"
-    env.macro(lambda: changes.changes_page(model(), releases, root=page_root()), "changes_page")
+    for name, renderer in pages.page_macros(releases).items():
+        bind(name, renderer)

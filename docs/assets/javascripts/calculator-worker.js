@@ -2,7 +2,7 @@
 // Loads the self-hosted Pyodide runtime and the handbook's Python engine, then answers requests.
 //
 // Pyodide starts loading as soon as the worker does; the engine is installed on "init".
-// Messages in:  {type: "init", assets: "<absolute URL of calculator/>", engine: ["engine.py", ...]}
+// Messages in:  {type: "init", assets: "<absolute URL of calculator/>", engine: ["__init__.py", "engine/plan.py", ...]}
 //               {type: "recommend", id, request: {archetype, stage, data, headcount, existing}}
 // Messages out: {type: "progress", step, steps, message}
 //               {type: "ready", seconds}
@@ -87,9 +87,11 @@ async function startPyodide(assets) {
 }
 
 function installEngine(pyodide, sources) {
-  pyodide.FS.mkdirTree(PACKAGE_DIR);
-  pyodide.FS.writeFile(`${PACKAGE_DIR}/__init__.py`, "");
-  for (const [name, source] of sources) pyodide.FS.writeFile(`${PACKAGE_DIR}/${name}`, source);
+  for (const [name, source] of sources) {
+    const path = `${PACKAGE_DIR}/${name}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, source);
+  }
   try {
     pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_PARENT)})`);
     return pyodide.pyimport("handbook.engine").recommend_json;

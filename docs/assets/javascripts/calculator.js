@@ -4,10 +4,10 @@
 // nodes and Markdown): it runs while the page is still being parsed, before the theme's scripts,
 // so the worker starts and the first answer shows as early as possible.
 //
-// The query string is the state: ?archetype=&stage=&data=&headcount=&existing=role:n,role:n
+// The query string is the state (parsed by calculator-grid.js, shared with the page head).
 // Every answer comes from the one Python engine:
 //   1. the default plan embedded in the page at build time,
-//   2. plans precomputed at build time for the standard grid (no existing team, 1..gridMax hires),
+//   2. plans precomputed at build time for the standard grid (engine/grid.py),
 //   3. the engine itself, running in Pyodide in a module worker, for every other input.
 // The JS only parses the query string into a request; validating it is the engine's job.
 // Nothing from the URL or the plan is ever inserted as HTML: the page is built with DOM APIs.
@@ -48,7 +48,7 @@ function engineFailed(error) {
   engine.error = error || "the worker script did not load";
   showEngineState(
     "failed",
-    `could not load (${engine.error}). Plans with no existing team and up to ${boot.gridMax} ` +
+    `could not load (${engine.error}). Plans with no existing team and up to ${grid.maxHeadcount} ` +
       "new hires still work.",
   );
   for (const resolve of engine.pending.values()) resolve(engineUnavailable());
@@ -118,34 +118,7 @@ function askEngine(request) {
 
 // ---------------------------------------------------------------- request <-> URL and form
 
-// "7" -> 7, "-3" -> -3; anything else stays a string for the engine to reject by name.
-function parseCount(text) {
-  const trimmed = text.trim();
-  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : text;
-}
-
-// "ml-engineer:2,data-engineer:1" -> {"ml-engineer": 2, "data-engineer": 1}; a pair without a
-// count gets "" so that the engine names it.
-function parseExisting(text) {
-  const pairs = text.split(",").map((pair) => pair.trim()).filter(Boolean);
-  return Object.fromEntries(pairs.map((pair) => {
-    const colon = pair.indexOf(":");
-    if (colon < 0) return [pair, ""];
-    return [pair.slice(0, colon).trim(), parseCount(pair.slice(colon + 1))];
-  }));
-}
-
-function requestFromQuery(search) {
-  const params = new URLSearchParams(search);
-  const defaults = boot.default.request;
-  return {
-    archetype: params.get("archetype") ?? defaults.archetype,
-    stage: params.get("stage") ?? defaults.stage,
-    data: params.get("data") ?? defaults.data,
-    headcount: params.has("headcount") ? parseCount(params.get("headcount")) : defaults.headcount,
-    existing: params.has("existing") ? parseExisting(params.get("existing")) : {},
-  };
-}
+const { parseCount, requestFromQuery, gridKey, grid } = window.HandbookCalculatorUrl;
 
 function queryFromRequest(request) {
   const params = new URLSearchParams();
@@ -199,17 +172,8 @@ function writeURL(request) {
 // started fetching the plan a shared link asks for (overrides/main.html).
 const gridFiles = new Map(Object.entries(window.handbookCalculatorPrefetch || {}));
 
-function isOnGrid(request) {
-  const { headcount } = request;
-  return hasOption(fields.archetype, request.archetype) &&
-    hasOption(fields.stage, request.stage) &&
-    hasOption(fields.data, request.data) &&
-    Number.isInteger(headcount) && headcount >= 1 && headcount <= boot.gridMax &&
-    Object.keys(request.existing).length === 0;
-}
-
 function isDefault(request) {
-  return queryFromRequest(request) === queryFromRequest(boot.default.request);
+  return queryFromRequest(request) === queryFromRequest(grid.defaults);
 }
 
 async function fetchGridFile(key) {
@@ -218,9 +182,8 @@ async function fetchGridFile(key) {
   return response.json();
 }
 
-async function gridPlan(request) {
+async function gridPlan(request, key) {
   if (isDefault(request)) return boot.default.plan;
-  const key = `${request.archetype}.${request.stage}.${request.data}/${request.headcount}`;
   if (!gridFiles.has(key)) gridFiles.set(key, fetchGridFile(key));
   try {
     const plan = await gridFiles.get(key);
@@ -234,9 +197,10 @@ async function gridPlan(request) {
 
 // {response: {ok, plan} | {ok: false, error}, source: "build" | "engine"}
 async function answerFor(request) {
-  if (isOnGrid(request)) {
+  const key = gridKey(request);
+  if (key) {
     try {
-      return { response: { ok: true, plan: await gridPlan(request) }, source: "build" };
+      return { response: { ok: true, plan: await gridPlan(request, key) }, source: "build" };
     } catch {
       // The precomputed file is unreachable: the engine answers instead.
     }
@@ -362,7 +326,9 @@ function start() {
   fillForm(request);
   // Pyodide takes seconds of CPU. When the build already has this answer, show it first so the
   // two do not compete for the CPU; otherwise start the engine at once.
-  if (isOnGrid(request)) {
+  const choice = gridKey(request) ? "grid" : "engine";
+  result.dataset.choice = choice; // the same choice the page head made (calculator-grid.js)
+  if (choice === "grid") {
     showAnswer(request).finally(startEngine);
   } else {
     startEngine();

@@ -1,5 +1,6 @@
-// Question-bank filters: role, area and difficulty. Without JavaScript every question shows.
-// Filter state lives in the query string (?role=&area=&difficulty=) so filtered views can be linked.
+// Question-bank filters: role, area, difficulty and text. Without JavaScript every question shows.
+// Filter state lives in the query string (?role=&area=&difficulty=&q=) so filtered views can be
+// linked. A link to a question (#id) or a search result opens that question's answer guide.
 (function () {
   const form = document.getElementById("question-filters");
   if (!form) return;
@@ -8,7 +9,9 @@
     area: document.getElementById("filter-area"),
     difficulty: document.getElementById("filter-difficulty"),
   };
+  const text = document.getElementById("filter-text");
   const questions = Array.from(document.querySelectorAll(".hb-question"));
+  const words = new Map(questions.map((q) => [q, q.textContent.toLowerCase()]));
   const count = document.getElementById("question-count");
   const empty = document.getElementById("no-questions");
 
@@ -19,6 +22,7 @@
       const known = Array.from(select.options).some((option) => option.value === wanted);
       select.value = known ? wanted : "";
     }
+    text.value = params.get("q") || "";
   }
 
   function writeQuery() {
@@ -26,6 +30,7 @@
     for (const [name, select] of Object.entries(selects)) {
       if (select.value) params.set(name, select.value);
     }
+    if (text.value.trim()) params.set("q", text.value.trim());
     const query = params.toString();
     const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(null, "", url);
@@ -35,7 +40,9 @@
     const role = selects.role.value;
     const area = selects.area.value;
     const difficulty = selects.difficulty.value;
-    return (!role || question.dataset.roles.split(" ").includes(role)) &&
+    const terms = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const haystack = words.get(question);
+    return terms.every((term) => haystack.includes(term)) && (!role || question.dataset.roles.split(" ").includes(role)) &&
       (!area || question.dataset.area === area) &&
       (!difficulty || question.dataset.difficulty === difficulty);
   }
@@ -67,14 +74,40 @@
   });
   document.getElementById("filter-reset").addEventListener("click", () => {
     for (const select of Object.values(selects)) select.value = "";
+    text.value = "";
     writeQuery();
     apply();
   });
   for (const select of Object.values(selects)) {
     select.addEventListener("change", () => { writeQuery(); apply(); });
   }
+  text.addEventListener("input", () => { writeQuery(); apply(); });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.hidden = false;
   readQuery();
   apply();
+
+  // Open the guide of the question a link points at, and of every question holding a search
+  // highlight (the theme marks the terms of a search result on the page it opens).
+  function openGuide(node) {
+    const details = node && node.closest(".hb-question")?.querySelector(".hb-guide");
+    if (details) details.open = true;
+  }
+  function openTarget() {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    if (target && target.closest(".hb-question")) {
+      openGuide(target);
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) {
+        if (node.nodeName === "MARK") openGuide(node);
+      }
+    }
+  }).observe(document.querySelector(".md-content") || document.body, { childList: true, subtree: true });
 })();

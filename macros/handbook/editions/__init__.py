@@ -1,0 +1,1 @@
+"""Editions: snapshots of released content, the changes between them, and release."""

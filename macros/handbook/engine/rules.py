@@ -1,0 +1,52 @@
+"""The calculator's rules: assembled from plain data, and checked with the one spec language.
+
+Standard library only. `rule_problems` returns (path into the calculator section, message)
+pairs, so the content validator can point each at its YAML line; the browser never needs it,
+because rules are validated before the site is built.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ..spec.problems import Path
+from .rules_check import RuleChecker
+from .rules_spec import CALCULATOR
+
+
+def build_rules(
+    calculator: dict[str, Any],
+    roles: list[dict[str, Any]],
+    fractional_tasks: list[dict[str, Any]],
+    axes: list[str],
+) -> dict[str, Any]:
+    """The rules dict the engine takes: base axes, roles with their levels, tasks, calculator."""
+    return {
+        "axes": list(axes),
+        "roles": [
+            {
+                "id": role["id"],
+                "title": role["title"],
+                "skills": {axis: role.get("skills", {}).get(axis, 0) for axis in axes},
+            }
+            for role in roles
+        ],
+        "fractional_tasks": [
+            {"id": task["id"], "title": task["title"]} for task in fractional_tasks
+        ],
+        "calculator": copy.deepcopy(calculator),
+    }
+
+
+def rule_problems(rules: dict[str, Any]) -> list[tuple[Path, str]]:
+    """Every problem of rules["calculator"]: its shape first, then what refers to what."""
+    problems: list[tuple[Path, str]] = []
+
+    def report(path: Path, message: str) -> None:
+        problems.append((path, message))
+
+    CALCULATOR.check(rules.get("calculator"), (), report, {})
+    if not problems:
+        RuleChecker(rules, report).check(rules["calculator"])
+    return problems

@@ -1,0 +1,1 @@
+"""Pages: frozen model in, escaped Markdown/HTML out (adds Jinja2 and MarkupSafe)."""

@@ -1,0 +1,44 @@
+"""The site's navigation from the model, and relative paths between pages."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from ..content.model import Handbook
+
+STATIC_NAV = [
+    ("Skills", "skills.md"),
+    ("Interview questions", "questions.md"),
+    ("Interviewing", "interviewing.md"),
+    ("Team composition", "team-composition.md"),
+    ("Calculator", "calculator.md"),
+    ("What changed", "changes.md"),
+    ("About", "about.md"),
+    ("Contributing", "contributing.md"),
+]
+
+
+def nav_title(text: str) -> str:
+    """A title for the theme's nav, <title> and breadcrumbs: HTML-escaped, and with braces as
+    character references so that no template engine downstream can read it as a template."""
+    return str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def navigation(hb: Handbook) -> list:
+    """MkDocs nav: every role from the data gets its entry."""
+    roles = [{nav_title(role.title): f"roles/{role.id}.md"} for role in hb.roles]
+    materials = [{nav_title(item.title): f"materials/{item.id}.md"} for item in hb.materials]
+    static = [{title: page} for title, page in STATIC_NAV]
+    return [
+        {"Home": "index.md"},
+        {"Roles": ["roles/index.md", *roles]},
+        *static[:2],
+        {"Interview materials": ["materials/index.md", *materials]},
+        *static[2:],
+    ]
+
+
+def root_of(page_url: str) -> str:
+    """Relative path from a page (directory URL such as roles/ml-engineer/) to the site root."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth

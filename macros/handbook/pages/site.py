@@ -1,0 +1,77 @@
+"""What the MkDocs edge (macros/main.py) needs from the pages room, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..content.model import Handbook
+from . import calculator, render
+from .calculator import MissingPyodide, assets, grid_json
+from .changes import changes_page
+from .nav import nav_title, navigation, root_of
+
+__all__ = [
+    "MissingPyodide",
+    "assets",
+    "check_pyodide",
+    "footer",
+    "generated_pages",
+    "grid_json",
+    "nav_title",
+    "navigation",
+    "page_macros",
+    "problem_banner",
+    "root_of",
+]
+
+
+def check_pyodide(project_root: Path) -> None:
+    """Raise MissingPyodide when the npm package is not installed."""
+    calculator.pyodide_dir(project_root)
+
+
+def footer(hb: Handbook) -> str:
+    return f"{nav_title(hb.title)} · edition {nav_title(hb.edition)}"
+
+
+def generated_pages(hb: Handbook) -> dict[str, str]:
+    """docs-relative path -> finished Markdown for every page generated from the data alone."""
+    pages = {
+        f"roles/{role.id}.md": render.role_page(hb, role.id, root=root_of(f"roles/{role.id}/"))
+        for role in hb.roles
+    }
+    pages["materials/index.md"] = render.materials_page(hb, root=root_of("materials/"))
+    for item in hb.materials:
+        root = root_of(f"materials/{item.id}/")
+        pages[f"materials/{item.id}.md"] = render.material_page(hb, item.id, root=root)
+    return pages
+
+
+def page_macros(releases: Path) -> dict[str, Callable[..., str]]:
+    """Macro name -> renderer(hb, *args, root=...) for the hand-written pages in docs/."""
+    return {
+        "roles_overview": render.roles_overview,
+        "skills_page": render.skills_page,
+        "questions_page": render.questions_page,
+        "composition_page": render.composition_page,
+        "interviewing_page": render.interviewing_page,
+        "about_page": render.about_page,
+        "home_page": render.home_page,
+        "calculator_page": calculator.calculator_page,
+        "changes_page": lambda hb, root: changes_page(hb, releases, root=root),
+    }
+
+
+def problem_banner(problems: list[str]) -> Markup:
+    """The live-preview banner: every FILE:LINE: path: message, escaped."""
+    items = Markup("").join(Markup("<li><code>%s</code></li>") % problem for problem in problems)
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    return Markup(
+        '<div class="hb-data-problems" role="alert" id="data-problems">'
+        "<p><strong>%s %s in the data.</strong> This preview shows the last version that "
+        "validated; fix the lines below and the page reloads.</p><ul>%s</ul></div>"
+    ) % (escape(str(count)), noun, items)

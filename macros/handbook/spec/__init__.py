@@ -1,0 +1,1 @@
+"""The one spec language (stdlib only) and the one problem type."""
