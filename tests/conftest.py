@@ -1,19 +1,45 @@
-"""Shared fixtures: a copy of the real data to break on purpose, and the built site."""
+"""Shared fixtures: the tiny handbook's data to break on purpose, and the real built site.
+
+Tests run with --import-mode=importlib (so test file names may repeat across folders); this file
+puts tests/, tests/browser/ and macros/ on sys.path, so helpers (support, fixtures,
+browser_support) and the working tree's `handbook` package import from any test.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
+TESTS = Path(__file__).resolve().parent
+for path in (TESTS.parent / "macros", TESTS / "browser", TESTS):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
-from support import ROOT, DataCopy, build_site
+import pytest  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "macros"))
+from fixtures import DataDir  # noqa: E402
+from support import ROOT, DataCopy, build_site  # noqa: E402
+
+
+@pytest.fixture
+def tiny_data(tmp_path, monkeypatch) -> DataDir:
+    """The tiny handbook's data in tmp_path/data, with the working directory at tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    return DataDir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def tiny_handbook(tmp_path_factory):
+    """The tiny handbook's validated model (see tests/fixtures.py)."""
+    from fixtures import write_data
+    from handbook.content import load_handbook
+
+    return load_handbook(write_data(tmp_path_factory.mktemp("tiny") / "data"))
 
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> DataCopy:
+    """A writable copy of the real data/ (for editorial tests only)."""
     monkeypatch.chdir(tmp_path)
     return DataCopy(tmp_path)
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the tests: a writable copy of data/, project copies and strict builds."""
+"""Helpers shared by the tests: project copies, strict builds, git repositories, line lookup."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class DataCopy:
         return updated
 
     def problems(self) -> list[str]:
-        from handbook.validate import collect_problems
+        from handbook.content import collect_problems
 
         _, problems = collect_problems(Path("data"))
         return [str(p) for p in problems]

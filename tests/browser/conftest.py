@@ -1,13 +1,25 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, and a static server on 127.0.0.1."""
+"""Browser fixtures: Debian's Chromium driven by Playwright, and a static server on 127.0.0.1.
+
+Every test here needs the built site and a browser: marked slow.
+"""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from browser_support import CHROMIUM_ARGS, StaticServer, run_axe  # noqa: F401 - re-exported
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.slow)
 
 
 def chromium_path() -> str:

@@ -1,7 +1,8 @@
 """The calculator page in Chromium: answers, URL state, hostile input, offline, a11y, export.
 
 Every expected plan is computed here by the Python engine (handbook.engine.recommend) on the
-rules of the real data, so the page must show exactly what the engine says.
+rules of the real data, and every request is built from those rules (their archetypes, stages,
+roles and limits), so the page must show exactly what the engine says whatever the content.
 """
 
 from __future__ import annotations
@@ -13,19 +14,29 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from browser_support import run_axe
-from handbook.engine import recommend, recommend_json
-from handbook.validate import load_handbook
+from handbook.content import load
+from handbook.engine import default_request, grid_description, recommend, recommend_json
+from support import DATA
 
-ROOT = Path(__file__).resolve().parents[2]
-RULES = load_handbook(ROOT / "data").calculator_rules()
+RULES = load(DATA).calculator_rules()
+CALCULATOR = RULES["calculator"]
 ROLE_IDS = [role["id"] for role in RULES["roles"]]
-DEFAULT = {
-    "archetype": "custom-models",
-    "stage": "prototype",
-    "data": "low",
-    "headcount": 5,
-    "existing": {},
+GENERALIST = CALCULATOR["generalist"]["role"]
+OTHERS = [role for role in ROLE_IDS if role != GENERALIST]  # specialists, in role order
+ARCHETYPES = [entry["id"] for entry in CALCULATOR["archetypes"]]
+STAGES = [entry["id"] for entry in CALCULATOR["stages"]]
+DATA_LEVELS = [entry["id"] for entry in CALCULATOR["data_complexity"]]
+MAX_HEADCOUNT = CALCULATOR["max_headcount"]
+GRID_MAX = grid_description(RULES)["maxHeadcount"]
+DEFAULT = default_request(RULES)
+# A request that differs from the default in every field the form has (on the grid).
+OTHER = {
+    "archetype": ARCHETYPES[1 % len(ARCHETYPES)],
+    "stage": STAGES[-1],
+    "data": DATA_LEVELS[-1],
+    "headcount": min(DEFAULT["headcount"] + 4, GRID_MAX),
 }
+OFF_GRID_HEADCOUNT = min(GRID_MAX + 10, MAX_HEADCOUNT)
 ENGINE_TIMEOUT = 90_000  # ms: Pyodide starts in a few seconds, slower on a busy machine
 
 RENDERED_PLAN = """() => {
@@ -131,16 +142,16 @@ def test_default_plan_is_shown_from_the_build(page, site_server, built_site):
     assert result.get_attribute("data-source") == "build"
     for role in ROLE_IDS:  # every role link leads to a built role guide
         assert (built_site / "roles" / role / "index.html").is_file()
-    assert page.locator("#calc-headcount").input_value() == "5"
+    assert page.locator("#calc-headcount").input_value() == str(DEFAULT["headcount"])
 
 
 @pytest.mark.parametrize(
     "request_",
     [
-        {**DEFAULT, "archetype": "llm-api", "stage": "scaling", "data": "high", "headcount": 17},
-        {**DEFAULT, "archetype": "open-model-finetuning", "stage": "production", "headcount": 30},
+        {**DEFAULT, **OTHER},
+        {**DEFAULT, "archetype": ARCHETYPES[-1], "stage": STAGES[0], "headcount": GRID_MAX},
     ],
-    ids=["llm-api-17", "finetuning-30"],
+    ids=["other-fields", "largest-grid-headcount"],
 )
 def test_shared_grid_url_is_answered_from_precomputed_plans(page, site_server, request_):
     page.goto(calculator_url(site_server, query_of(request_)))
@@ -152,16 +163,16 @@ def test_shared_grid_url_is_answered_from_precomputed_plans(page, site_server, r
 @pytest.mark.parametrize(
     "request_",
     [
-        {**DEFAULT, "existing": {"ml-engineer": 2}},
-        {**DEFAULT, "archetype": "llm-api", "headcount": 40},
+        {**DEFAULT, "existing": {GENERALIST: 2}},
+        {**DEFAULT, "archetype": OTHER["archetype"], "headcount": OFF_GRID_HEADCOUNT},
         {
             **DEFAULT,
-            "stage": "scaling",
+            "stage": STAGES[-1],
             "headcount": 12,
-            "existing": {"ml-lead": 1, "ml-scientist": 3},
+            "existing": {OTHERS[0]: 3, OTHERS[-1]: 1},
         },
     ],
-    ids=["existing-engineers", "headcount-40", "existing-lead-scientists"],
+    ids=["existing-generalists", "off-grid-headcount", "existing-specialists"],
 )
 def test_off_grid_input_is_answered_by_pyodide(page, site_server, request_):
     page.goto(calculator_url(site_server, query_of(request_)))
@@ -176,26 +187,26 @@ def test_changing_inputs_updates_result_and_url_without_reload(page, site_server
     wait_for_answer(page, query=query_of(DEFAULT))
     page.evaluate("window.__sameDocument = true")
 
-    page.select_option("#calc-archetype", "llm-api")
-    grid = {**DEFAULT, "archetype": "llm-api"}
+    page.select_option("#calc-archetype", OTHER["archetype"])
+    grid = {**DEFAULT, "archetype": OTHER["archetype"]}
     wait_for_answer(page, query=query_of(grid))
     assert_shows(page, grid)
 
     page.fill("#calc-headcount", "9")
-    page.select_option("#calc-data", "high")
-    page.fill("#calc-existing-data-engineer", "1")
-    changed = {**grid, "data": "high", "headcount": 9, "existing": {"data-engineer": 1}}
+    page.select_option("#calc-data", OTHER["data"])
+    page.fill(f"#calc-existing-{OTHERS[-1]}", "1")
+    changed = {**grid, "data": OTHER["data"], "headcount": 9, "existing": {OTHERS[-1]: 1}}
     wait_for_answer(page, query=query_of(changed))
     assert_shows(page, changed)
     assert page.locator("#calculator-result").get_attribute("data-source") == "engine"
 
     params = parse_qs(urlsplit(page.url).query)
     assert params == {
-        "archetype": ["llm-api"],
-        "stage": ["prototype"],
-        "data": ["high"],
+        "archetype": [OTHER["archetype"]],
+        "stage": [DEFAULT["stage"]],
+        "data": [OTHER["data"]],
         "headcount": ["9"],
-        "existing": ["data-engineer:1"],
+        "existing": [f"{OTHERS[-1]}:1"],
     }
     assert page.evaluate("window.__sameDocument") is True  # replaceState, not a navigation
 
@@ -203,17 +214,17 @@ def test_changing_inputs_updates_result_and_url_without_reload(page, site_server
 def test_shared_url_round_trips_into_a_fresh_browser(page, browser, site_server):
     page.goto(calculator_url(site_server))
     wait_for_answer(page)
-    page.select_option("#calc-archetype", "open-model-finetuning")
-    page.select_option("#calc-stage", "production")
+    page.select_option("#calc-archetype", ARCHETYPES[-1])
+    page.select_option("#calc-stage", STAGES[-1])
     page.fill("#calc-headcount", "7")
-    page.fill("#calc-existing-ml-engineer", "3")
-    page.fill("#calc-existing-ml-lead", "1")
+    page.fill(f"#calc-existing-{GENERALIST}", "3")
+    page.fill(f"#calc-existing-{OTHERS[-1]}", "1")
     request = {
-        "archetype": "open-model-finetuning",
-        "stage": "production",
-        "data": "low",
+        "archetype": ARCHETYPES[-1],
+        "stage": STAGES[-1],
+        "data": DEFAULT["data"],
         "headcount": 7,
-        "existing": {"ml-engineer": 3, "ml-lead": 1},
+        "existing": {GENERALIST: 3, OTHERS[-1]: 1},
     }
     wait_for_answer(page, query=query_of(request))
     shared = page.url
@@ -224,12 +235,12 @@ def test_shared_url_round_trips_into_a_fresh_browser(page, browser, site_server)
         other.goto(shared)
         wait_for_answer(other, query=query_of(request))
         assert_shows(other, request)
-        assert other.locator("#calc-archetype").input_value() == "open-model-finetuning"
-        assert other.locator("#calc-stage").input_value() == "production"
+        assert other.locator("#calc-archetype").input_value() == ARCHETYPES[-1]
+        assert other.locator("#calc-stage").input_value() == STAGES[-1]
         assert other.locator("#calc-headcount").input_value() == "7"
-        assert other.locator("#calc-existing-ml-engineer").input_value() == "3"
-        assert other.locator("#calc-existing-ml-lead").input_value() == "1"
-        assert other.locator("#calc-existing-ml-scientist").input_value() == "0"
+        assert other.locator(f"#calc-existing-{GENERALIST}").input_value() == "3"
+        assert other.locator(f"#calc-existing-{OTHERS[-1]}").input_value() == "1"
+        assert other.locator(f"#calc-existing-{OTHERS[0]}").input_value() == "0"
         assert other.evaluate(RENDERED_PLAN) == page.evaluate(RENDERED_PLAN)
     finally:
         fresh.close()
@@ -245,8 +256,9 @@ def test_keyboard_alone_changes_the_plan(page, site_server):
     else:
         pytest.fail("Tab never reached the headcount field")
     page.keyboard.press("ArrowUp")
-    wait_for_answer(page, query=query_of({**DEFAULT, "headcount": 6}))
-    assert_shows(page, {**DEFAULT, "headcount": 6})
+    up = {**DEFAULT, "headcount": DEFAULT["headcount"] + 1}
+    wait_for_answer(page, query=query_of(up))
+    assert_shows(page, up)
     page.keyboard.press("Shift+Tab")  # back through the fieldset to the data select
     assert page.evaluate("document.activeElement.id") == "calc-data"
 
@@ -273,9 +285,13 @@ HOSTILE = [
     ),
     ("headcount=abc", {**DEFAULT, "headcount": "abc"}, "abc"),
     ("headcount=0", {**DEFAULT, "headcount": 0}, "0"),
-    ("headcount=51", {**DEFAULT, "headcount": 51}, "51"),
+    (
+        f"headcount={MAX_HEADCOUNT + 1}",
+        {**DEFAULT, "headcount": MAX_HEADCOUNT + 1},
+        str(MAX_HEADCOUNT + 1),
+    ),
     ("headcount=-3", {**DEFAULT, "headcount": -3}, "-3"),
-    ("existing=ml-engineer:x", {**DEFAULT, "existing": {"ml-engineer": "x"}}, "x"),
+    (f"existing={GENERALIST}:x", {**DEFAULT, "existing": {GENERALIST: "x"}}, "x"),
     (
         "stage=" + quote('"><svg onload=alert(1)>'),
         {**DEFAULT, "stage": '"><svg onload=alert(1)>'},
@@ -316,13 +332,13 @@ def test_bad_parameter_recovers_on_the_next_change(page, site_server):
 
 def test_engine_load_failure_is_reported_and_grid_still_works(page, site_server):
     page.route("**/calculator/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
-    page.goto(calculator_url(site_server, "existing=ml-engineer:2"))
+    page.goto(calculator_url(site_server, f"existing={GENERALIST}:2"))
     wait_for_answer(page, status="error")
     status = page.locator("#calculator-engine-status")
     assert status.get_attribute("data-state") == "failed"
     assert "could not load" in status.text_content()
     assert "could not load" in page.locator("#calculator-error").text_content()
-    page.fill("#calc-existing-ml-engineer", "0")
+    page.fill(f"#calc-existing-{GENERALIST}", "0")
     wait_for_answer(page, query=query_of(DEFAULT))
     assert_shows(page, DEFAULT)
 
@@ -333,16 +349,17 @@ def test_engine_load_failure_is_reported_and_grid_still_works(page, site_server)
 def test_calculator_makes_no_request_to_another_origin(page, site_server, foreign_requests):
     local: list[str] = []
     page.on("request", lambda request: local.append(request.url))
-    request = {**DEFAULT, "headcount": 45}
+    request = {**DEFAULT, "headcount": OFF_GRID_HEADCOUNT}
     page.goto(calculator_url(site_server, query_of(request)))
     wait_for_answer(page, query=query_of(request))
     wait_for_engine(page)
-    page.fill("#calc-existing-mlops-engineer", "1")
-    wait_for_answer(page, query=query_of({**request, "existing": {"mlops-engineer": 1}}))
+    page.fill(f"#calc-existing-{OTHERS[0]}", "1")
+    wait_for_answer(page, query=query_of({**request, "existing": {OTHERS[0]: 1}}))
     page.wait_for_load_state("networkidle")
     assert foreign_requests == []
     assert any(url.endswith("/calculator/pyodide/pyodide.asm.wasm") for url in local)
-    assert any(url.endswith("/calculator/engine/engine.py") for url in local)
+    assert any(url.endswith("/calculator/engine/engine/request.py") for url in local)
+    assert any(url.endswith("/calculator/engine/spec/language.py") for url in local)
 
 
 @pytest.mark.parametrize("path", ["/", "/questions/"])
@@ -360,7 +377,7 @@ def test_other_pages_download_none_of_the_calculator(page, site_server, path):
 # ------------------------------------------------------------------------- accessibility
 
 
-@pytest.mark.parametrize("query", ["", "existing=ml-engineer:2", "headcount=abc"])
+@pytest.mark.parametrize("query", ["", f"existing={GENERALIST}:2", "headcount=abc"])
 def test_calculator_content_has_no_axe_violations(page, site_server, query):
     """The calculator's own markup in each state (the whole page is checked below)."""
     page.goto(calculator_url(site_server, query))
@@ -381,7 +398,7 @@ def test_calculator_error_state_has_no_axe_violations(page, site_server):
     assert run_axe(page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/questions/", "/roles/ml-engineer/"])
+@pytest.mark.parametrize("path", ["/", "/questions/", f"/roles/{GENERALIST}/"])
 def test_other_pages_have_no_axe_violations(page, site_server, path):
     page.goto(site_server.url(path))
     assert run_axe(page) == []
@@ -400,7 +417,8 @@ def test_result_region_is_announced(page, site_server):
 
 
 def test_download_json_is_the_exact_plan(page, site_server):
-    request = {**DEFAULT, "archetype": "llm-api", "headcount": 11, "existing": {"ml-engineer": 1}}
+    request = {**DEFAULT, "archetype": OTHER["archetype"], "headcount": 11}
+    request["existing"] = {GENERALIST: 1}
     page.goto(calculator_url(site_server, query_of(request)))
     wait_for_answer(page, query=query_of(request))
     with page.expect_download() as download_info:
@@ -415,7 +433,7 @@ def test_download_json_is_the_exact_plan(page, site_server):
 
 def test_copy_plan_as_markdown_and_copy_link(page, context, site_server):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.origin)
-    request = {**DEFAULT, "stage": "production", "headcount": 6}
+    request = {**DEFAULT, "stage": STAGES[-1], "headcount": 6}
     page.goto(calculator_url(site_server, query_of(request)))
     wait_for_answer(page, query=query_of(request))
     expected = recommend(RULES, request)

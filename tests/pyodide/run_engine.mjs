@@ -1,9 +1,12 @@
 // Run the calculator engine under real Pyodide (the npm package, offline) for a list of cases.
 //
 // stdin:  {"rules_json": "<rules as JSON text>", "requests": ["<request JSON>", ...],
-//          "modules": ["engine.py", ...]}   (modules: optional, default every engine*.py)
+//          "modules": ["__init__.py", "engine/__init__.py", "spec/language.py", ...]}
+//         modules: paths inside macros/handbook/, as the calculator page lists them
+//         (pages/calculator.py engine_sources()); default: __init__.py and every .py file of
+//         the browser packages, spec/ and engine/ (engine.BROWSER_PACKAGES).
 // stdout: {"python": "<version>", "results": ["<recommend_json output>", ...],
-//          "timing_ms": {"load": n, "import": n, "calls": [n, ...]}}
+//          "modules": [<paths installed>], "timing_ms": {"load": n, "import": n, "calls": [n, ...]}}
 // Exit 3 when node_modules/pyodide is missing (run `npm ci` at the repository root).
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -13,7 +16,8 @@ import { performance } from "node:perf_hooks";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PYODIDE_DIR = join(ROOT, "node_modules", "pyodide");
-const ENGINE_DIR = join(ROOT, "macros", "handbook");
+const PACKAGE_SOURCE = join(ROOT, "macros", "handbook");
+const BROWSER_PACKAGES = ["spec", "engine"];
 const PACKAGE_DIR = "/home/pyodide/calculator/handbook";
 
 function fail(message, code) {
@@ -29,7 +33,21 @@ async function readStdin() {
 
 function engineModules(requested) {
   if (requested) return requested;
-  return readdirSync(ENGINE_DIR).filter((name) => /^engine.*\.py$/.test(name)).sort();
+  const modules = ["__init__.py"];
+  for (const name of BROWSER_PACKAGES) {
+    const files = readdirSync(join(PACKAGE_SOURCE, name)).filter((file) => file.endsWith(".py"));
+    modules.push(...files.sort().map((file) => `${name}/${file}`));
+  }
+  return modules;
+}
+
+function install(pyodide, modules) {
+  for (const name of modules) {
+    const path = `${PACKAGE_DIR}/${name}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, readFileSync(join(PACKAGE_SOURCE, name), "utf8"));
+  }
+  pyodide.runPython(`import sys; sys.path.insert(0, "${dirname(PACKAGE_DIR)}")`);
 }
 
 async function main() {
@@ -48,12 +66,8 @@ async function main() {
   const load = performance.now() - started;
 
   started = performance.now();
-  pyodide.FS.mkdirTree(PACKAGE_DIR);
-  pyodide.FS.writeFile(`${PACKAGE_DIR}/__init__.py`, "");
-  for (const name of engineModules(input.modules)) {
-    pyodide.FS.writeFile(`${PACKAGE_DIR}/${name}`, readFileSync(join(ENGINE_DIR, name), "utf8"));
-  }
-  pyodide.runPython(`import sys; sys.path.insert(0, "${dirname(PACKAGE_DIR)}")`);
+  const modules = engineModules(input.modules);
+  install(pyodide, modules);
   const engine = pyodide.pyimport("handbook.engine");
   const recommendJson = engine.recommend_json;
   const version = pyodide.runPython("import sys; sys.version.split()[0]");
@@ -68,7 +82,12 @@ async function main() {
   }
   recommendJson.destroy();
   engine.destroy();
-  const output = { python: version, results, timing_ms: { load, import: importTime, calls } };
+  const output = {
+    python: version,
+    results,
+    modules,
+    timing_ms: { load, import: importTime, calls },
+  };
   process.stdout.write(JSON.stringify(output) + "\n");
 }
 

@@ -1,4 +1,4 @@
-"""The canonical snapshot: complete, plain JSON, stable bytes, and read back exactly."""
+"""The canonical snapshot of the tiny handbook: complete, plain JSON, stable bytes, read back."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from handbook import snapshot
-from handbook.validate import load_handbook
-from support import DATA
+from handbook.editions import snapshot
 
 
-@pytest.fixture(scope="module")
-def hb():
-    return load_handbook(DATA)
+@pytest.fixture
+def hb(tiny_handbook):
+    return tiny_handbook
 
 
 def test_snapshot_holds_every_kind_of_content(hb):
@@ -28,15 +26,18 @@ def test_snapshot_holds_every_kind_of_content(hb):
 
 
 def test_roles_keep_skill_levels_and_every_field(hb):
-    role = next(r for r in snapshot.build(hb)["roles"] if r["id"] == "ml-engineer")
-    model = hb.role("ml-engineer")
-    assert role["skills"] == dict(model.skills)
-    assert role["title"] == "ML engineer"
+    role = next(r for r in snapshot.build(hb)["roles"] if r["id"] == "engineer")
+    model = hb.role("engineer")
+    assert role["skills"] == dict(model.skills) == {"practice": 3, "theory": 2}
+    assert role["title"] == "Engineer"
     assert role["responsibilities"] == list(model.responsibilities)
     assert role["interview_focus"][0] == {
         "area": model.interview_focus[0].area,
         "why": model.interview_focus[0].why,
     }
+    assert role["variants"] == [
+        {"id": "platform", "title": "Platform engineer", "summary": model.variants[0].summary}
+    ]
     assert set(role) == {
         "id",
         "title",
@@ -55,25 +56,26 @@ def test_roles_keep_skill_levels_and_every_field(hb):
 
 def test_questions_keep_their_answer_guides_and_skills_their_levels(hb):
     shot = snapshot.build(hb)
-    question = hb.questions[0]
+    question = hb.question("derive-a-loss")
     stored = next(q for q in shot["questions"] if q["id"] == question.id)
-    assert stored["guide"] == {
-        "strong": list(question.guide.strong),
-        "red_flags": list(question.guide.red_flags),
-        "follow_ups": list(question.guide.follow_ups),
-    }
+    assert stored["guide"]["strong"] == list(question.guide.strong)
+    assert stored["guide"]["red_flags"] == list(question.guide.red_flags)
+    assert stored["guide"]["follow_ups"] == [
+        {"ask": f.ask, "good_answer": f.good_answer} for f in question.guide.follow_ups
+    ]
     assert stored["area"] == question.area and stored["text"] == question.text
-    skill = next(s for s in shot["skills"] if s["id"] == "ml-theory")
+    skill = next(s for s in shot["skills"] if s["id"] == "theory")
     assert [level["level"] for level in skill["levels"]] == [1, 2, 3, 4]
     assert set(skill["levels"][0]) == {"level", "name", "description"}
 
 
-def test_snapshot_is_plain_json_with_stable_bytes(hb, tmp_path):
+def test_snapshot_is_plain_json_with_stable_bytes(hb):
     text = snapshot.dumps(snapshot.build(hb))
     assert json.loads(text) == snapshot.build(hb)
     assert text == snapshot.dumps(json.loads(text))
     assert text.endswith("}\n")
     assert '"edition": "' + hb.edition + '"' in text
+    assert text.index('"calculator"') < text.index('"composition"')  # sorted keys
 
 
 def test_write_then_read_round_trips(hb, tmp_path):
@@ -89,6 +91,7 @@ def test_released_sorts_editions_by_number_not_text(hb, tmp_path):
         snapshot.write({**snapshot.build(hb), "edition": edition}, tmp_path)
     assert [s["edition"] for s in snapshot.released(tmp_path)] == ["2026.09", "2026.10", "2027.01"]
     assert snapshot.edition_key("2026.9") < snapshot.edition_key("2026.10")
+    assert snapshot.edition_key("2026.10") < snapshot.edition_key("2026.10.1")
 
 
 def test_no_releases_directory_means_no_releases(tmp_path):
@@ -105,6 +108,7 @@ def test_no_releases_directory_means_no_releases(tmp_path):
             "enclosed in double quotes: line 1 column 2 (char 1))",
         ),
         ("2026.11.json", '{"format": 99}', "2026.11.json: not a snapshot of format 1"),
+        ("2026.11.json", "[]", "2026.11.json: not a snapshot of format 1"),
         (
             "2026.11.json",
             '{"format": 1, "edition": "2026.10"}',

@@ -1,8 +1,10 @@
 """The engine under real Pyodide 314 (Python 3.14, npm package, offline) answers exactly as CPython.
 
-Runs tests/pyodide/run_engine.mjs once with Node for a table of cases and compares every
-recommend_json output string with CPython's. Needs `npm ci` (node_modules/pyodide): without it
-the test fails, it does not skip.
+Runs tests/pyodide/run_engine.mjs once with Node: it installs the modules the calculator page
+ships (pages/calculator.py engine_sources(): handbook/__init__.py, spec/ and engine/) into
+Pyodide's file system, then answers a table of requests on the tiny rules (tests/fixtures.py);
+every recommend_json output string must equal CPython's. Needs `npm ci` (node_modules/pyodide):
+without it the test fails, it does not skip.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from engine_fixtures import ROOT, rules_json
-from handbook.engine import ENGINE_FILES, recommend_json
+import fixtures
+from handbook.engine import BROWSER_PACKAGES, recommend_json
+from handbook.pages.calculator import engine_sources
+from support import ROOT
+
+pytestmark = pytest.mark.slow
 
 PYODIDE_VERSION = "314.0.7"
 RUNNER = ROOT / "tests" / "pyodide" / "run_engine.mjs"
@@ -23,40 +29,28 @@ PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
 RUN_TIMEOUT_S = 300
 
 CASES = [
-    {"archetype": "llm-api", "headcount": 1},
-    {"archetype": "llm-api", "headcount": 3},
-    {"archetype": "custom-models", "headcount": 8, "stage": "production", "data": "high"},
-    {"archetype": "custom-models", "headcount": 50, "stage": "scaling", "data": "medium"},
-    {"archetype": "open-model-finetuning", "headcount": 12, "stage": "prototype", "data": "high"},
-    {"archetype": "open-model-finetuning", "headcount": 30, "stage": "scaling", "data": "low"},
-    {"archetype": "llm-api", "headcount": 6, "existing": {"ml-engineer": 2}},
-    {
-        "archetype": "custom-models",
-        "headcount": 5,
-        "stage": "production",
-        "existing": {"ml-scientist": 3, "data-engineer": 1},
-    },
-    {
-        "archetype": "llm-api",
-        "headcount": 20,
-        "stage": "scaling",
-        "data": "high",
-        "existing": {"ml-engineer": 4, "mlops-engineer": 1, "ml-lead": 1},
-    },
-    {"archetype": "open-model-finetuning", "headcount": 2, "existing": {"ml-lead": 1000}},
-    {"archetype": "custom-models", "headcount": 7, "existing": {"ml-engineer": 0}, "stage": None},
-    {"archetype": "llm-api", "headcount": 0},
-    {"archetype": "llm-api", "headcount": 51},
-    {"archetype": "llm-api", "headcount": "abc"},
-    {"archetype": "llm-api", "headcount": 2.5},
+    {"archetype": "research", "headcount": 1},
+    {"archetype": "research", "headcount": 10},
+    {"archetype": "product", "headcount": 4, "stage": "live", "data": "messy"},
+    {"archetype": "product", "headcount": 40, "stage": "live", "data": "simple"},
+    {"archetype": "research", "headcount": 12, "stage": "early", "data": "messy"},
+    {"archetype": "research", "headcount": 2, "existing": {"engineer": 2}},
+    {"archetype": "research", "headcount": 5, "existing": {"scientist": 3, "ops": 1}},
+    {"archetype": "product", "headcount": 2, "existing": {"lead": 100}},
+    {"archetype": "research", "headcount": 7, "existing": {"engineer": 0}, "stage": None},
+    {"archetype": "research", "headcount": 0},
+    {"archetype": "research", "headcount": 41},
+    {"archetype": "research", "headcount": "abc"},
+    {"archetype": "research", "headcount": 2.5},
     {"archetype": "vision", "headcount": 3},
-    {"archetype": "llm-api", "headcount": 3, "existing": {"ml-enginer": 1}},
-    {"archetype": "llm-api", "headcount": 3, "existing": {"ml-engineer": -2}},
-    {"archetype": "llm-api", "headcount": 3, "data": "<img src=x onerror=alert(1)>"},
-    {"archetype": "llm-api", "headcount": 3, "stage": "ünïcødé ✓"},
+    {"archetype": "research", "headcount": 3, "existing": {"enginer": 1}},
+    {"archetype": "research", "headcount": 3, "existing": {"engineer": -2}},
+    {"archetype": "research", "headcount": 3, "data": "<img src=x onerror=alert(1)>"},
+    {"archetype": "research", "headcount": 3, "stage": "ünïcødé ✓"},
 ]
 RAW_REQUESTS = ["{not json", "[" * 40 + "]" * 40, "[" * 20_000 + "]" * 20_000, "null"]
 REQUESTS = [json.dumps(case) for case in CASES] + RAW_REQUESTS
+OK_CASES = 9
 
 
 def _check_prerequisites() -> str:
@@ -73,10 +67,7 @@ def _check_prerequisites() -> str:
     return node
 
 
-@pytest.fixture(scope="module")
-def pyodide_run() -> dict:
-    node = _check_prerequisites()
-    payload = {"rules_json": rules_json(), "requests": REQUESTS, "modules": list(ENGINE_FILES)}
+def _run(node: str, payload: dict) -> dict:
     result = subprocess.run(
         [node, str(RUNNER)],
         input=json.dumps(payload),
@@ -87,6 +78,17 @@ def pyodide_run() -> dict:
     )
     assert result.returncode == 0, f"run_engine.mjs failed:\n{result.stderr[-3000:]}"
     return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def pyodide_run() -> dict:
+    node = _check_prerequisites()
+    payload = {
+        "rules_json": fixtures.rules_json(),
+        "requests": REQUESTS,
+        "modules": list(engine_sources()),
+    }
+    return _run(node, payload)
 
 
 def test_pyodide_is_pinned_exactly() -> None:
@@ -103,16 +105,26 @@ def test_pyodide_is_pinned_exactly() -> None:
 def test_the_engine_runs_on_python_3_14_in_pyodide(pyodide_run: dict) -> None:
     assert pyodide_run["python"].startswith("3.14.")
     assert len(pyodide_run["results"]) == len(REQUESTS)
+    assert pyodide_run["modules"] == list(engine_sources())
 
 
 def test_pyodide_answers_exactly_as_cpython(pyodide_run: dict) -> None:
-    expected = [recommend_json(rules_json(), request) for request in REQUESTS]
+    expected = [recommend_json(fixtures.rules_json(), request) for request in REQUESTS]
     for request, cpython, pyodide in zip(REQUESTS, expected, pyodide_run["results"], strict=True):
         assert pyodide == cpython, f"request {request[:80]}"
     answers = [json.loads(text) for text in expected]
-    assert sum(answer["ok"] for answer in answers) == 11
-    assert answers[7]["plan"]["hiring_order"][0] == "ml-engineer"  # scientists, no engineer yet
+    assert sum(answer["ok"] for answer in answers) == OK_CASES
+    assert answers[6]["plan"]["hiring_order"][0] == "engineer"  # scientists, no engineer yet
     assert answers[-2] == {"ok": False, "error": "the request is longer than 10000 characters"}
+
+
+def test_the_runner_alone_finds_the_browser_packages() -> None:
+    """Without a module list the runner installs __init__.py and every module of spec/ and
+    engine/: the same files the calculator page ships."""
+    assert BROWSER_PACKAGES == ("spec", "engine")
+    run = _run(_check_prerequisites(), {"rules_json": "{}", "requests": ["{}"]})
+    assert run["modules"] == list(engine_sources())
+    assert json.loads(run["results"][0])["ok"] is False
 
 
 def test_pyodide_timing_is_reported(pyodide_run: dict) -> None:

@@ -1,0 +1,33 @@
+"""Site search lands on the question itself, with its answer guide open and the match visible."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.content import load_handbook
+from support import DATA
+
+
+@pytest.mark.parametrize(
+    ("term", "question_id"), [("LoRA", "lora-low-rank-adaptation"), ("rebase", "git-rebase")]
+)
+def test_search_lands_on_the_question_with_its_guide_open(page, site_server, term, question_id):
+    assert question_id in {q.id for q in load_handbook(DATA).questions}
+    page.goto(site_server.url("/"))
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", term)
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(timeout=15_000)
+    target = page.locator(f'.md-search-result__link[href*="#{question_id}"]').first
+    target.click()
+    page.wait_for_url(f"**/questions/**#{question_id}")
+    article = page.locator(f'article[data-question="{question_id}"]')
+    guide = article.locator("details.hb-guide")
+    page.wait_for_function(
+        "(id) => document.querySelector(`article[data-question='${id}'] details`).open",
+        arg=question_id,
+    )
+    assert guide.evaluate("node => node.open")
+    mark = article.locator("mark").first
+    mark.wait_for(timeout=5_000)
+    assert mark.is_visible()
