@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..engine.rules_spec import CALCULATOR
-from . import markup
 from ..spec.language import (
     Bool,
     Enum,
@@ -16,6 +15,7 @@ from ..spec.language import (
     optional,
     required,
 )
+from . import markup
 
 BASE_LEVELS = (1, 4)
 DIFFICULTIES = ("foundational", "intermediate", "advanced")
@@ -126,6 +126,7 @@ ROLE = Obj(
 
 ROLES = Obj({"roles": required(ListOf(ROLE, min_items=1))}, title="Roles")
 
+
 def Prose(description: str = "") -> Text:  # noqa: N802 - reads like a type in specs
     """Plain text that may hold `inline code` and fenced ``` blocks (content/markup.py)."""
     note = "Plain text; `inline code` and fenced ``` code blocks are the only markup."
@@ -138,7 +139,9 @@ def _prose_list(description: str, min_items: int = 1) -> ListOf:
 
 CALIBRATION = Obj(
     {
-        f"level_{level}": required(Prose(f"What an answer at level {level} of the area sounds like."))
+        f"level_{level}": required(
+            Prose(f"What an answer at level {level} of the area sounds like.")
+        )
         for level in (2, 3, 4)
     },
     description="What answers at levels 2, 3 and 4 of the area's scale sound like.",
