@@ -89,6 +89,8 @@ def on_files(files: Files, config) -> Files:
             markdown += "\n\n" + existing.content_string
             files.remove(existing)
         files.append(File.generated(config, uri, content=markdown))
+    if files.get_file_from_path("versions.json") is None:
+        files.append(File.generated(config, "versions.json", content=pages.versions_json(hb)))
     for uri, payload in pages.assets(hb, _project_root(config)).items():
         if isinstance(payload, Path):
             files.append(File.generated(config, uri, abs_src_path=str(payload)))
@@ -98,11 +100,14 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """During `mkdocs serve`, every page lists the data's problems while they last."""
+    """Built pages get their Content-Security-Policy. During `mkdocs serve` (whose live-reload
+    script is inline) they get none, and instead list the data's problems while they last."""
+    if not os.environ.get(PREVIEW_FLAG):
+        return pages.with_policy(output)
     problems = config["extra"].get("data_problems")
     if not problems:
         return output
-    banner = pages.problem_banner(problems)
+    banner = str(pages.problem_banner(problems))
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, output, count=1)
 
 

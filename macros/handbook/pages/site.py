@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from markupsafe import Markup, escape
 
 from ..content.model import Handbook
 from . import calculator, render
+from .csp import with_policy
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .nav import nav_title, navigation, root_of
@@ -17,6 +19,7 @@ __all__ = [
     "MissingPyodide",
     "assets",
     "check_pyodide",
+    "with_policy",
     "footer",
     "generated_pages",
     "grid_json",
@@ -25,12 +28,20 @@ __all__ = [
     "page_macros",
     "problem_banner",
     "root_of",
+    "versions_json",
 ]
 
 
 def check_pyodide(project_root: Path) -> None:
     """Raise MissingPyodide when the npm package is not installed."""
     calculator.pyodide_dir(project_root)
+
+
+def versions_json(hb: Handbook) -> str:
+    """versions.json for a build outside mike (`make build`, `make serve`), so the theme's
+    edition selector finds the one edition instead of a 404; mike's own file replaces it in
+    the published tree, where each edition sits one folder below it."""
+    return json.dumps([{"version": hb.edition, "title": hb.edition, "aliases": []}])
 
 
 def footer(hb: Handbook) -> str:
