@@ -7,7 +7,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test lint format bench schemas release publish clean chromium
+.PHONY: setup serve build test test-fast lint format bench schemas release publish clean chromium
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -42,6 +42,16 @@ test: setup chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+## test-fast: every test not marked slow (no full builds, browser or Pyodide), within 30 s
+FAST_BUDGET_S := 30
+test-fast: setup
+	@start=$$(date +%s); status=0; $(BIN)/pytest -q -m "not slow" || status=$$?; \
+	  took=$$(( $$(date +%s) - start )); \
+	  echo "test-fast: $$took s (budget $(FAST_BUDGET_S) s)"; \
+	  if [ $$status -eq 0 ] && [ $$took -gt $(FAST_BUDGET_S) ]; then \
+	    echo "test-fast: over budget; mark the slowest tests slow or make them faster"; fi; \
+	  exit $$status
 
 lint: setup
 	$(BIN)/ruff check .

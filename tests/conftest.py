@@ -18,7 +18,7 @@ for path in (TESTS.parent / "macros", TESTS / "browser", TESTS):
 import pytest  # noqa: E402
 
 from fixtures import DataDir  # noqa: E402
-from support import ROOT, DataCopy, build_site  # noqa: E402
+from support import ROOT, build_site  # noqa: E402
 
 
 @pytest.fixture
@@ -35,13 +35,6 @@ def tiny_handbook(tmp_path_factory):
     from handbook.content import load_handbook
 
     return load_handbook(write_data(tmp_path_factory.mktemp("tiny") / "data"))
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch) -> DataCopy:
-    """A writable copy of the real data/ (for editorial tests only)."""
-    monkeypatch.chdir(tmp_path)
-    return DataCopy(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -17,39 +18,6 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
     assert len(hits) >= occurrence, f"{needle!r} not found {occurrence} times"
     return hits[occurrence - 1]
-
-
-class DataCopy:
-    """A writable copy of data/ in a temporary directory, addressed relative to the cwd."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        shutil.copytree(DATA, root / "data")
-        self.dir = root / "data"
-
-    def text(self, name: str) -> str:
-        return (self.dir / name).read_text(encoding="utf-8")
-
-    def write(self, name: str, text: str | bytes) -> None:
-        path = self.dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-
-    def replace(self, name: str, old: str, new: str, count: int = 1) -> str:
-        text = self.text(name)
-        assert old in text, f"{old!r} not in {name}"
-        updated = text.replace(old, new, count)
-        self.write(name, updated)
-        return updated
-
-    def problems(self) -> list[str]:
-        from handbook.content import collect_problems
-
-        _, problems = collect_problems(Path("data"))
-        return [str(p) for p in problems]
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -93,3 +61,11 @@ def git_project(path: Path) -> Path:
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "--message", "Handbook")
     return root
+
+
+@functools.cache
+def real_handbook():
+    """The real data's validated model, loaded once per test session (raises DataError)."""
+    from handbook.content import load_handbook
+
+    return load_handbook(DATA)

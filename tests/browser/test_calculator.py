@@ -14,11 +14,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from browser_support import run_axe
-from handbook.content import load
 from handbook.engine import default_request, grid_description, recommend, recommend_json
-from support import DATA
+from support import real_handbook
 
-RULES = load(DATA).calculator_rules()
+RULES = real_handbook().calculator_rules()
 CALCULATOR = RULES["calculator"]
 ROLE_IDS = [role["id"] for role in RULES["roles"]]
 GENERALIST = CALCULATOR["generalist"]["role"]
@@ -440,7 +439,7 @@ def test_copy_plan_as_markdown_and_copy_link(page, context, site_server):
     titles = {role["id"]: role["title"] for role in RULES["roles"]}
 
     page.click("#calc-copy-markdown")
-    page.wait_for_function("document.getElementById('calc-action-status').textContent !== ''")
+    page.wait_for_function("() => document.getElementById('calc-action-status').textContent !== ''")
     markdown = page.evaluate("navigator.clipboard.readText()")
     assert markdown.startswith("# Hiring plan")
     order = [f"{n}. {titles[role]}" for n, role in enumerate(expected["hiring_order"], 1)]
@@ -454,7 +453,7 @@ def test_copy_plan_as_markdown_and_copy_link(page, context, site_server):
 
     page.click("#calc-copy-link")
     page.wait_for_function(
-        "document.getElementById('calc-action-status').textContent.includes('Link')"
+        "() => document.getElementById('calc-action-status').textContent.includes('Link')"
     )
     assert page.evaluate("navigator.clipboard.readText()") == page.url
 

@@ -17,10 +17,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from handbook import engine
-from handbook.content import load
 from handbook.content.loader import load_text
 from handbook.pages.calculator import engine_sources
-from support import DATA, build_site, project_copy
+from support import build_site, project_copy, real_handbook
 
 HOSTILE_TITLE = "</title><script>alert(2)</script>"
 HOSTILE_TEXT = "{{ 7*7 }} {% raw %} javascript:alert(1)"
@@ -40,7 +39,7 @@ def heading(page: BeautifulSoup) -> str:
 
 @pytest.fixture(scope="module")
 def hb():
-    return load(DATA)
+    return real_handbook()
 
 
 def test_every_role_axis_material_and_question_id_is_in_the_site(built_site, hb):
@@ -195,7 +194,7 @@ def test_a_role_and_question_added_to_the_yaml_alone_appear_everywhere(extended)
     assert home.select_one(f'nav a[href="roles/{role_id}/"]')
     assert home.select_one(f'.hb-cards a[href="roles/{role_id}/"]')
     assert soup(site, "skills").select_one(f'.hb-matrix tr[data-role="{role_id}"]')
-    assert soup(site, "roles").select_one(f'.hb-roles tr[data-role="{role_id}"]')
+    assert soup(site, "roles").select_one(f'article [data-role="{role_id}"]')
     questions = soup(site, "questions")
     article = questions.find(attrs={"data-question": question_id})
     assert article["data-roles"] == role_id

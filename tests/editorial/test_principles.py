@@ -11,8 +11,9 @@ first hire a specialist.
 
 Plans without an existing team are checked over the whole grid (every archetype x stage x data
 complexity x 1..max_headcount hires); existing teams exhaustively for small teams and with
-hypothesis for any size. A retuned rule that keeps every principle passes; one that breaks a
-principle fails here, and only here.
+hypothesis for any size. The fast suite (`make test-fast`) runs a part of the exhaustive and
+property checks; the rest is marked slow and runs in `make test`. A retuned rule that keeps
+every principle passes; one that breaks a principle fails here, and only here.
 """
 
 from __future__ import annotations
@@ -27,9 +28,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.content import load
 from handbook.engine import recommend, rule_problems
-from support import DATA
+from support import real_handbook
 
 # The roles, tasks, stages and data levels the principles name.
 MLE, SCI, OPS, DE, LEAD = (
@@ -43,7 +43,7 @@ NAMED_ROLES = (MLE, SCI, OPS, DE, LEAD)
 MLOPS_SETUP = {"gpu-ci-cd", "terraform-iac", "billing-alerts"}
 LATE_STAGES = ("production", "scaling")
 
-RULES_JSON = load(DATA).calculator_rules_json
+RULES_JSON = real_handbook().calculator_rules_json
 RULES = json.loads(RULES_JSON)
 CALCULATOR = RULES["calculator"]
 ROLES = tuple(role["id"] for role in RULES["roles"])
@@ -53,7 +53,8 @@ DATA_LEVELS = [entry["id"] for entry in CALCULATOR["data_complexity"]]
 MAX_HEADCOUNT = CALCULATOR["max_headcount"]
 HEADCOUNTS = range(1, MAX_HEADCOUNT + 1)
 SETTINGS = list(itertools.product(ARCHETYPES, STAGES, DATA_LEVELS))
-PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+# Property tests run 60 examples in the fast suite and 300 more in the full one (marked slow).
+EXAMPLES = [pytest.param(60, id="60"), pytest.param(300, id="300", marks=pytest.mark.slow)]
 
 
 def load_rules() -> dict:
@@ -250,21 +251,38 @@ def test_rule_8_two_existing_ml_engineers_on_the_whole_grid() -> None:
 
 # --- existing teams ----------------------------------------------------------------------------
 
-SMALL_TEAMS = [
-    {role: count for role, count in zip(NAMED_ROLES, counts, strict=True) if count}
-    for counts in itertools.product(range(3), repeat=len(NAMED_ROLES))
-]
+
+def teams(most: int) -> list[dict]:
+    """Every team of 0..most people in each named role."""
+    return [
+        {role: count for role, count in zip(NAMED_ROLES, counts, strict=True) if count}
+        for counts in itertools.product(range(most + 1), repeat=len(NAMED_ROLES))
+    ]
 
 
-@pytest.mark.parametrize("headcount", [1, 2, 5, 8, MAX_HEADCOUNT])
-def test_every_small_existing_team(headcount: int) -> None:
-    """Every team of 0-2 people per named role, every archetype, stage and data complexity."""
-    for existing, (archetype, stage, data) in itertools.product(SMALL_TEAMS, SETTINGS):
+HEADCOUNTS_TO_SWEEP = [1, 2, 5, 8, MAX_HEADCOUNT]  # 5: where rule 5 starts asking for MLOps
+
+
+def check_every_team(existing_teams: list[dict], headcount: int) -> None:
+    for existing, (archetype, stage, data) in itertools.product(existing_teams, SETTINGS):
         plan = plan_for(archetype, stage, data, headcount, existing)
         try:
             check_every_plan_rule(plan)
         except AssertionError as error:
             raise AssertionError(f"{existing} {archetype} {stage} {data}: {error}") from error
+
+
+@pytest.mark.parametrize("headcount", HEADCOUNTS_TO_SWEEP)
+def test_every_team_of_at_most_one_per_role(headcount: int) -> None:
+    """Every team of 0 or 1 person per named role, every archetype, stage and data complexity."""
+    check_every_team(teams(1), headcount)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("headcount", HEADCOUNTS_TO_SWEEP)
+def test_every_small_existing_team(headcount: int) -> None:
+    """Every team of 0-2 people per named role, every archetype, stage and data complexity."""
+    check_every_team(teams(2), headcount)
 
 
 team_sizes = st.one_of(st.integers(0, 4), st.integers(0, CALCULATOR["max_existing"]))
@@ -280,28 +298,42 @@ requests = st.fixed_dictionaries(
 )
 
 
-@PROPERTY_SETTINGS
-@given(requests)
-def test_any_existing_team_follows_the_rules(request: dict) -> None:
-    smaller = recommend(RULES, request)
-    larger = recommend(RULES, {**request, "headcount": request["headcount"] + 1})
-    check_every_plan_rule(smaller)
-    check_every_plan_rule(larger)
-    check_rule_7_growth(smaller, larger)
-    assert recommend(RULES, request) == smaller
+def property_settings(examples: int):
+    return settings(max_examples=examples, deadline=None, derandomize=True, database=None)
 
 
-@PROPERTY_SETTINGS
-@given(requests)
-def test_existing_staff_count_toward_the_team(request: dict) -> None:
+@pytest.mark.parametrize("examples", EXAMPLES)
+def test_any_existing_team_follows_the_rules(examples: int) -> None:
+    @property_settings(examples)
+    @given(requests)
+    def check(request: dict) -> None:
+        smaller = recommend(RULES, request)
+        larger = recommend(RULES, {**request, "headcount": request["headcount"] + 1})
+        check_every_plan_rule(smaller)
+        check_every_plan_rule(larger)
+        check_rule_7_growth(smaller, larger)
+        assert recommend(RULES, request) == smaller
+
+    check()
+
+
+@pytest.mark.parametrize("examples", EXAMPLES)
+def test_existing_staff_count_toward_the_team(examples: int) -> None:
     """More people already in a role never means more new hires into it (same other inputs)."""
-    plan = recommend(RULES, request)
-    for role in ROLES:
-        bigger = copy.deepcopy(request)
-        bigger["existing"][role] = min(bigger["existing"][role] + 1, CALCULATOR["max_existing"])
-        more = recommend(RULES, bigger)
-        if bigger["existing"][role] > request["existing"][role]:
-            assert more["hiring_order"].count(role) <= plan["hiring_order"].count(role)
+
+    @property_settings(examples)
+    @given(requests)
+    def check(request: dict) -> None:
+        plan = recommend(RULES, request)
+        most = CALCULATOR["max_existing"]
+        for role in ROLES:
+            bigger = copy.deepcopy(request)
+            bigger["existing"][role] = min(bigger["existing"][role] + 1, most)
+            more = recommend(RULES, bigger)
+            if bigger["existing"][role] > request["existing"][role]:
+                assert more["hiring_order"].count(role) <= plan["hiring_order"].count(role)
+
+    check()
 
 
 # --- an archetype (and a stage) added in the rules data alone ----------------------------------

@@ -209,7 +209,7 @@ requests = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@settings(max_examples=80, deadline=None, derandomize=True, database=None)
 @given(requests)
 def test_a_larger_plan_starts_with_the_smaller_one(request):
     smaller = recommend(RULES, request)

@@ -52,10 +52,13 @@ def test_role_without_questions_says_so(hb):
 
 def test_roles_overview_lists_every_role_with_levels(hb):
     page = html(render.roles_overview(hb, "../"))
-    rows = page.select("tr[data-role]")
-    assert [r["data-role"] for r in rows] == ["engineer", "scientist", "ops", "lead"]
-    assert [td.get_text() for td in rows[1].select("td[class^=hb-level-]")] == ["2", "4"]
-    assert rows[1].select_one("a")["href"] == "../roles/scientist/"
+    entries = page.select("[data-role]")
+    assert [entry["data-role"] for entry in entries] == ["engineer", "scientist", "ops", "lead"]
+    levels = entries[1].select("[class*=hb-level-]")
+    assert [level.get_text(strip=True) for level in levels] == ["2", "4"]
+    classes = [c for level in levels for c in level["class"] if c[-1].isdigit()]
+    assert classes == ["hb-level-2", "hb-level-4"]
+    assert entries[1].select_one("a")["href"] == "../roles/scientist/"
 
 
 def test_skills_page_has_axes_matrix_and_charts(hb):
