@@ -10,9 +10,9 @@ from markupsafe import Markup, escape
 
 from ..content.model import Handbook
 from . import calculator, render
-from .csp import with_policy
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
+from .csp import with_policy
 from .nav import nav_title, navigation, root_of
 
 __all__ = [
