@@ -132,7 +132,7 @@ function fractionalTasks(plan, context) {
   }
   const items = plan.fractional.map((task) => el("li", { "data-task": task.id, "data-needed": task.needed },
     el("a", { href: `${context.root}team-composition/#task-${encodeURIComponent(task.id)}` }, task.title),
-    " (", el("span", { class: "hb-calc-when" }, taskTiming(task, plan, context)), `): ${task.why}`));
+    " — ", el("span", { class: "hb-calc-when" }, taskTiming(task, plan, context)), `: ${task.why}`));
   return [heading, el("ul", { id: "calc-fractional" }, ...items)];
 }
 
@@ -239,7 +239,7 @@ function markdownHires(plan, context) {
 }
 
 function planMarkdown(plan, context) {
-  const tasks = plan.fractional.map((task) => `- **${task.title}** (${taskTiming(task, plan, context)}): ${task.why}`);
+  const tasks = plan.fractional.map((task) => `- **${task.title}** — ${taskTiming(task, plan, context)}: ${task.why}`);
   return [
     "# Hiring plan", "", planSummary(plan, context), "",
     `Made with the ML hiring handbook, edition ${context.edition}: ${context.pageURL}`, "",

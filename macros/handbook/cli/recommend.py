@@ -166,7 +166,7 @@ def format_plan(plan: dict[str, Any], rules: dict[str, Any]) -> str:
         lines.append(_wrapped(text, "  ", "    "))
     lines += ["", "Fractional specialists (part-time)"]
     for task in plan["fractional"]:
-        text = f"{task['title']} ({_timing(task, plan, rules)}): {task['why']}"
+        text = f"{task['title']} — {_timing(task, plan, rules)}: {task['why']}"
         lines.append(_wrapped(text, "  - ", "    "))
     if not plan["fractional"]:
         lines.append("  - none needed")
