@@ -50,7 +50,10 @@ def test_readable_plan(capsys):
     order = lines[lines.index(heading) + 1 : lines.index(heading) + 5]
     assert order == [
         "  Hire 1 · Engineer: An engineer comes first.",
-        "  Hire 2 · Ops engineer: Live needs an ops engineer by hire 2, now that an engineer is here.",
+        (
+            "  Hire 2 · Ops engineer: Live needs an ops engineer by hire 2, now that an "
+            "engineer is here."
+        ),
         "  Hire 3 · Lead: Messy data needs a lead by hire 3.",
         "  Hire 4 · Engineer: Engineers stay above 50%; this is the second.",
     ]
@@ -129,7 +132,9 @@ def test_lead_now_brings_the_lead_forward(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].endswith("3 new full-time hires, a lead now")
-    assert "  Hire 2 · Lead: You can afford a lead now, so by hire 2, now that an engineer is here." in lines
+    assert (
+        "  Hire 2 · Lead: You can afford a lead now, so by hire 2, now that an engineer is here."
+    ) in lines
 
 
 def test_help_lists_the_allowed_values(capsys):
@@ -225,7 +230,10 @@ BAD_INPUTS = [
     ),
     (
         ["--archetype", "research\nTraceback", "--headcount", "3"],
-        f"What you are building: unknown value 'research\\nTraceback'; allowed: {ARCHETYPES_ALLOWED}",
+        (
+            "What you are building: unknown value 'research\\nTraceback'; allowed: "
+            f"{ARCHETYPES_ALLOWED}"
+        ),
     ),
     (["--headcount", "3"], "the following arguments are required: --archetype" + HELP),
     (["--archetype", "research"], "the following arguments are required: --headcount" + HELP),

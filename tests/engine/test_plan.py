@@ -18,8 +18,8 @@ import fixtures
 from handbook.engine import recommend
 from handbook.engine.conditions import matches
 from handbook.engine.plan import next_hire
-from handbook.engine.reasons import LEVEL_MAX
 from handbook.engine.plan import settings as plan_settings
+from handbook.engine.reasons import LEVEL_MAX
 
 RULES = fixtures.rules()
 ENG, SCI, OPS, LEAD = fixtures.ROLE_IDS
@@ -88,7 +88,10 @@ def test_research_plan_of_five_exactly():
         hire(ENG, "An engineer comes first."),
         hire(
             SCI,
-            "Scientist is furthest below its share; this is the first, now that an engineer is here.",
+            (
+                "Scientist is furthest below its share; this is the first, now that an engineer "
+                "is here."
+            ),
         ),
         hire(ENG, "Engineer is furthest below its share; this is the second."),
         hire(SCI, "Scientist is furthest below its share; this is the second."),
@@ -178,7 +181,10 @@ def test_a_foundation_comes_before_the_role_that_waits_for_it():
     assert result["hiring_order"] == [ENG, SCI, ENG, OPS, SCI, ENG]
     assert [entry["why"] for entry in result["hires"]][3:5] == [
         "Your second scientist needs an ops engineer first.",
-        "Scientist is furthest below its share; this is the second, now that an ops engineer is here.",
+        (
+            "Scientist is furthest below its share; this is the second, now that an ops "
+            "engineer is here."
+        ),
     ]
     assert result["fractional"][1] == {**NO_OPS, "until": 4}
     assert plan("research", 3, rules=rules)["hiring_order"] == [ENG, SCI, ENG]

@@ -38,7 +38,10 @@ def rules() -> dict:
             {"archetype": "reserch", "headcount": 3},
             f"What you are building: unknown value 'reserch'; allowed: {ARCHETYPES_ALLOWED}",
         ),
-        ({"archetype": 7, "headcount": 3}, f"What you are building: unknown value 7; allowed: {ARCHETYPES_ALLOWED}"),
+        (
+            {"archetype": 7, "headcount": 3},
+            (f"What you are building: unknown value 7; allowed: {ARCHETYPES_ALLOWED}"),
+        ),
         (
             {"archetype": "research", "headcount": 3, "stage": "seed"},
             "Stage: unknown value 'seed'; allowed: early, live",
@@ -47,7 +50,10 @@ def rules() -> dict:
             {"archetype": "research", "headcount": 3, "data": "huge"},
             "Data complexity: unknown value 'huge'; allowed: simple, messy",
         ),
-        ({"archetype": "research"}, "New full-time hires: missing; allowed: a whole number from 1 to 40"),
+        (
+            {"archetype": "research"},
+            ("New full-time hires: missing; allowed: a whole number from 1 to 40"),
+        ),
         (
             {"archetype": "research", "headcount": 0},
             "New full-time hires: must be a whole number from 1 to 40, got 0",
@@ -90,11 +96,17 @@ def rules() -> dict:
         ),
         (
             {"archetype": "research", "headcount": 3, "team": 4},
-            "unknown request field 'team'; allowed: archetype, stage, data, headcount, existing, lead_now",
+            (
+                "unknown request field 'team'; allowed: archetype, stage, data, headcount, "
+                "existing, lead_now"
+            ),
         ),
         (
             ["research", 3],
-            "request must be an object with fields archetype, stage, data, headcount, existing, lead_now",
+            (
+                "request must be an object with fields archetype, stage, data, headcount, "
+                "existing, lead_now"
+            ),
         ),
         (
             {"archetype": "x" * 100 + "\n<script>", "headcount": 3},
@@ -164,7 +176,10 @@ def test_recommend_json_wraps_plans_and_errors():
     answer = json.loads(recommend_json(rules_json, json.dumps(request)))
     assert answer == {"ok": True, "plan": recommend(fixtures.rules(), request)}
     bad = json.loads(recommend_json(rules_json, '{"archetype": "research", "headcount": 0}'))
-    assert bad == {"ok": False, "error": "New full-time hires: must be a whole number from 1 to 40, got 0"}
+    assert bad == {
+        "ok": False,
+        "error": ("New full-time hires: must be a whole number from 1 to 40, got 0"),
+    }
     assert json.loads(recommend_json(rules_json, "{not json")) == {
         "ok": False,
         "error": "the request is not valid JSON",
@@ -187,7 +202,10 @@ def test_recommend_json_wraps_plans_and_errors():
         ("[" * 100_000 + "]" * 100_000, "the request is longer than 10000 characters"),
         (
             '{"archetype": "' + "[" * 50 + '\\"{{{", "headcount": 1}',
-            "What you are building: unknown value '" + "[" * 36 + "...; allowed: " + ARCHETYPES_ALLOWED,
+            ("What you are building: unknown value '")
+            + "[" * 36
+            + "...; allowed: "
+            + ARCHETYPES_ALLOWED,
         ),
         ('"research"', "request must be an object with fields " + ", ".join(REQUEST_FIELDS)),
         (None, "the request is not valid JSON"),
