@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.validate import load_handbook
+from handbook.content import load
 
-HB = load_handbook(Path(__file__).resolve().parents[2] / "data")
+HB = load(Path(__file__).resolve().parents[2] / "data")
 
 
 def visible_ids(page) -> list[str]:
