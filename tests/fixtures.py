@@ -5,8 +5,9 @@ handbook has two base axes (practice, theory) and one further area (culture), fo
 (engineer, the generalist; scientist; ops; lead), three questions, one interviewer material,
 two archetypes (research, product), two stages (early, live), two data levels (simple, messy)
 and three fractional tasks.
-Every feature of the calculator is used once: needs with or_fractional, min_team, min_share,
-deadlines, weight_percent, needs_bonus, traits and every kind of condition.
+Every feature of the calculator is used once: needs with or_fractional, from and when, min_team,
+min_share, deadlines, weight_percent, needs_bonus, traits, every kind of condition, fractional
+rules with closed_by and before, hire and plan reasons, and lead_now.
 """
 
 from __future__ import annotations
@@ -249,6 +250,9 @@ calculator:
         - role: ops
           or_fractional: ci-setup
           why: A scientist joins before any ops engineer, so CI is set up part-time first.
+        - role: ops
+          from: 3
+          when: {stage: [live]}
     ops:
       needs:
         - role: engineer
@@ -316,16 +320,38 @@ calculator:
         lead: 3
       needs_bonus:
         practice: 2
+  max_fractional: 3
   fractional_rules:
     - task: interim-lead
-      when: {lacks: lead}
+      closed_by: lead
       why: Nobody leads the team yet.
     - task: ci-setup
-      when: {lacks: ops}
+      closed_by: ops
       why: Nobody runs CI yet.
     - task: etl-setup
       when: {data: [messy], trait: trains-models}
+      before: scientist
       why: Messy training data needs an ETL set-up.
+  hire_reasons:
+    generalist_first: "{a_role} comes first"
+    specialist_first: "{base} engineers are the base, so {a_role} comes first"
+    stage_deadline: "{stage} needs {a_role} by hire {deadline}"
+    data_deadline: "{data} data needs {a_role} by hire {deadline}"
+    lead_now: "you can afford {a_role} now, so by hire {deadline}"
+    foundation: "your {for_nth} {for} needs {a_role} first"
+    min_share: "{role}s stay above {share}%; this is the {nth}"
+    weight: "{role} is furthest below its share; this is the {nth}"
+    fallback: "nothing else can join, so {role} number {hire}"
+    unblocked: ", now that {a_after} is here"
+  plan_reasons:
+    - role: ops
+      hired: "{a_role} joins at hire {first} ({positions}), after {before}"
+      missing: "no {role} in {hires} hires"
+      link: roles/ops/
+  lead_now:
+    role: lead
+    by_hire: 2
+    label: We can afford a lead now
   rationale_rules:
     - when: {generalist_base: true}
       text: The existing engineers are the base.

@@ -17,7 +17,9 @@ from browser_support import run_axe
 from handbook.engine import default_request, grid_description, recommend, recommend_json
 from support import real_handbook
 
-RULES = real_handbook().calculator_rules()
+HANDBOOK = real_handbook()
+RULES = HANDBOOK.calculator_rules()
+EDITION = HANDBOOK.edition
 CALCULATOR = RULES["calculator"]
 ROLE_IDS = [role["id"] for role in RULES["roles"]]
 GENERALIST = CALCULATOR["generalist"]["role"]
@@ -56,6 +58,7 @@ RENDERED_PLAN = """() => {
       axis: row.dataset.axis, needed: Number(row.cells[1].textContent),
       have: Number(row.cells[2].textContent), status: row.dataset.status})),
     role_links: all("[data-count] a, #hiring-order a").map((link) => link.getAttribute("href")),
+    closers: all("#calc-coverage tbody tr .hb-calc-closer").map((cell) => cell.textContent),
   };
 }"""
 
@@ -63,11 +66,15 @@ RENDERED_PLAN = """() => {
 def query_of(request: dict) -> str:
     """The query string the page writes for a request (fields in a fixed order)."""
     parts = [
-        f"{name}={quote(str(request[name]), safe='')}" for name in DEFAULT if name != "existing"
+        f"{name}={quote(str(request[name]), safe='')}"
+        for name in DEFAULT
+        if name not in ("existing", "lead_now")
     ]
     existing = ",".join(f"{role}:{count}" for role, count in request.get("existing", {}).items())
     if existing:
         parts.append(f"existing={existing}")
+    if request.get("lead_now"):
+        parts.append("lead=now")
     return "&".join(parts)
 
 
@@ -101,17 +108,30 @@ def assert_shows(page, request: dict) -> None:
     assert shown["composition"] == expected["composition"]
     assert shown["hiring_order"] == expected["hiring_order"]
     titles = {role["id"]: role["title"] for role in RULES["roles"]}
-    assert shown["hiring_titles"] == [titles[role] for role in expected["hiring_order"]]
+    assert shown["hiring_titles"] == [
+        f"Hire {number} · {titles[hire['role']]}: {hire['why']}"
+        for number, hire in enumerate(expected["hires"], start=1)
+    ]
     assert [(task["title"], task["href"]) for task in shown["fractional"]] == [
         (task["title"], f"../team-composition/#task-{task['id']}")
         for task in expected["fractional"]
     ]
     for task, item in zip(expected["fractional"], shown["fractional"], strict=True):
         assert task["why"] in item["text"]
+        assert f"needed {task['needed']}" in item["text"]
+        if task["until"] is not None:
+            assert f"until hire {task['until']} (" in item["text"]
     assert [(r["text"], r["href"]) for r in shown["rationale"]] == [
         (r["text"], f"../{r['link']}") for r in expected["rationale"]
     ]
-    assert shown["coverage"] == expected["coverage"]
+    assert shown["coverage"] == [
+        {key: row[key] for key in ("axis", "needed", "have", "status")}
+        for row in expected["coverage"]
+    ]
+    for row, closer in zip(expected["coverage"], shown["closers"], strict=True):
+        assert (closer == "") == (row["status"] == "met")
+        for role in row["closed_by"]:
+            assert titles[role] in closer
     assert set(shown["role_links"]) <= {f"../roles/{role}/" for role in ROLE_IDS}
     assert len(shown["role_links"]) == len(expected["composition"]) + len(expected["hiring_order"])
     result = page.locator("#calculator-result")
@@ -321,6 +341,51 @@ def test_bad_parameters_show_the_engine_message_as_text(
     assert dialogs == []
 
 
+def test_the_page_explains_itself_and_uses_its_labels_in_errors(page, site_server):
+    page.goto(calculator_url(site_server, "headcount=abc"))
+    wait_for_answer(page, status="error")
+    about = page.locator("#calc-about").text_content()
+    assert " ".join(CALCULATOR["description"].split()) in " ".join(about.split())
+    assert " ".join(CALCULATOR["how_it_works"].split()) in " ".join(about.split())
+    label = page.locator("label[for=calc-headcount]").text_content()
+    message = page.locator("#calculator-error").text_content()
+    assert message.startswith(f"This plan cannot be worked out: {label}: must be a whole number")
+
+
+def test_lead_now_is_in_the_form_the_url_and_the_grid(page, site_server):
+    request = {**DEFAULT, "headcount": 6}
+    page.goto(calculator_url(site_server, query_of(request)))
+    wait_for_answer(page, query=query_of(request))
+    page.check("#calc-lead-now")
+    with_lead = {**request, "lead_now": True}
+    wait_for_answer(page, query=query_of(with_lead))
+    assert "lead=now" in page.url
+    assert page.locator("#calculator-result").get_attribute("data-source") == "build"
+    assert_shows(page, with_lead)
+    lead = CALCULATOR["lead_now"]
+    assert lead["role"] in recommend(RULES, with_lead)["hiring_order"][: lead["by_hire"]]
+    page.goto(calculator_url(site_server, query_of(with_lead)))
+    wait_for_answer(page, query=query_of(with_lead))
+    assert page.locator("#calc-lead-now").is_checked()
+
+
+def test_a_short_summary_follows_every_change_on_a_phone(page, site_server):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page)
+    summary = page.locator("#calc-mini-summary")
+    assert summary.is_visible()
+    page.fill("#calc-headcount", "2")
+    request = {**DEFAULT, "headcount": 2}
+    wait_for_answer(page, query=query_of(request))
+    titles = {role["id"]: role["title"] for role in RULES["roles"]}
+    plan = recommend(RULES, request)
+    roles = ", ".join(titles[role] for role in plan["hiring_order"])
+    assert summary.text_content().startswith(f"Your plan: 2 new hires: {roles};")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert not summary.is_visible()
+
+
 def test_bad_parameter_recovers_on_the_next_change(page, site_server):
     page.goto(calculator_url(site_server, "headcount=abc"))
     wait_for_answer(page, status="error")
@@ -424,9 +489,12 @@ def test_download_json_is_the_exact_plan(page, site_server):
         page.click("#calc-download-json")
     download = download_info.value
     assert download.suggested_filename.endswith(".json")
-    assert json.loads(Path(download.path()).read_text(encoding="utf-8")) == recommend(
-        RULES, request
-    )
+    exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert exported == {
+        "edition": EDITION,
+        "link": page.url,
+        "plan": recommend(RULES, request),
+    }
     assert "Downloaded" in page.locator("#calc-action-status").text_content()
 
 
@@ -442,10 +510,15 @@ def test_copy_plan_as_markdown_and_copy_link(page, context, site_server):
     page.wait_for_function("() => document.getElementById('calc-action-status').textContent !== ''")
     markdown = page.evaluate("navigator.clipboard.readText()")
     assert markdown.startswith("# Hiring plan")
-    order = [f"{n}. {titles[role]}" for n, role in enumerate(expected["hiring_order"], 1)]
+    order = [
+        f"{n}. [{titles[hire['role']]}]({site_server.url('/' + hire['link'])}): {hire['why']}"
+        for n, hire in enumerate(expected["hires"], 1)
+    ]
     assert "\n".join(order) in markdown
     for task in expected["fractional"]:
-        assert f"- **{task['title']}**: {task['why']}" in markdown
+        assert f"- **{task['title']}** — needed {task['needed']}" in markdown
+        assert f": {task['why']}" in markdown
+    assert f"edition {EDITION}: {page.url}" in markdown
     for role, count in expected["composition"].items():
         assert f"/roles/{role}/) | 0 | {count} | {count} |" in markdown
     assert page.url in markdown

@@ -36,20 +36,36 @@ def test_readable_plan(capsys):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[:2] == [
-        "Hiring plan: Product; stage Live; data complexity Messy; 4 new hires",
+        "Hiring plan: Product; stage Live; data complexity Messy; 4 new full-time hires",
         "Existing team: none",
     ]
-    team = lines[lines.index("Team after hiring") + 1 : lines.index("Hiring order") - 1]
+    heading = "Hiring order, and why each hire"
+    team = lines[lines.index("Team after hiring") + 1 : lines.index(heading) - 1]
     assert team == [
         "  Engineer               2  (2 new)",
         "  Scientist              0",
         "  Ops engineer           1  (1 new)",
         "  Lead                   1  (1 new)",
     ]
-    order = lines[lines.index("Hiring order") + 1 : lines.index("Hiring order") + 5]
-    assert order == ["   1. Engineer", "   2. Ops engineer", "   3. Lead", "   4. Engineer"]
-    assert lines[lines.index("Fractional specialists (part-time)") + 1] == "  - none needed"
-    assert "  practice               4 / 3  gap" in lines
+    order = lines[lines.index(heading) + 1 : lines.index(heading) + 5]
+    assert order == [
+        "  Hire 1 · Engineer: An engineer comes first.",
+        (
+            "  Hire 2 · Ops engineer: Live needs an ops engineer by hire 2, now that an "
+            "engineer is here."
+        ),
+        "  Hire 3 · Lead: Messy data needs a lead by hire 3.",
+        "  Hire 4 · Engineer: Engineers stay above 50%; this is the second.",
+    ]
+    tasks = lines.index("Fractional specialists (part-time)")
+    assert lines[tasks + 1 : tasks + 3] == [
+        "  - Interim lead — needed now, until hire 3 (Lead): Nobody leads the team yet.",
+        "  - CI set-up — needed now, until hire 2 (Ops engineer): Nobody runs CI yet.",
+    ]
+    assert (
+        "  practice               4 / 3  gap; closed by a candidate at level 4, above their "
+        "role's usual level"
+    ) in lines
     assert "  theory                 1 / 3  met" in lines
     why = lines[lines.index("Why") + 1 :]
     assert why[:2] == ["  - Products need engineers.", "    handbook: team-composition/#engineers"]
@@ -65,8 +81,9 @@ def test_existing_team_and_fractional_tasks_read_plainly(capsys):
     assert lines[1] == "Existing team: Engineer: 2"
     assert "  Engineer               2  (2 existing)" in lines
     assert "  Scientist              2  (2 new)" in lines
-    assert "  - Interim lead: Nobody leads the team yet." in lines
-    assert "  - CI set-up: Nobody runs CI yet." in lines
+    assert "  - Interim lead — needed now: Nobody leads the team yet." in lines
+    assert "  - CI set-up — needed now: Nobody runs CI yet." in lines
+    assert "  Hire 1 · Scientist: 2 engineers are the base, so a scientist comes first." in lines
 
 
 def test_long_reasons_wrap_within_100_columns(capsys):
@@ -103,10 +120,21 @@ def test_single_hire_and_no_existing_team(capsys):
     code, out, _ = run(capsys, "--archetype", "product", "--headcount", "1")
     assert code == 0
     assert out.splitlines()[:2] == [
-        "Hiring plan: Product; stage Early; data complexity Simple; 1 new hire",
+        "Hiring plan: Product; stage Early; data complexity Simple; 1 new full-time hire",
         "Existing team: none",
     ]
-    assert "   1. Engineer" in out.splitlines()
+    assert "  Hire 1 · Engineer: An engineer comes first." in out.splitlines()
+    assert "  - none needed" not in out.splitlines()  # interim lead and CI set-up
+
+
+def test_lead_now_brings_the_lead_forward(capsys):
+    code, out, _ = run(capsys, "--archetype", "research", "--headcount", "3", "--lead-now")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("3 new full-time hires, a lead now")
+    assert (
+        "  Hire 2 · Lead: You can afford a lead now, so by hire 2, now that an engineer is here."
+    ) in lines
 
 
 def test_help_lists_the_allowed_values(capsys):
@@ -134,39 +162,39 @@ def test_parse_existing_leaves_checking_to_the_engine():
 BAD_INPUTS = [
     (
         ["--archetype", "vision", "--headcount", "3"],
-        f"unknown archetype 'vision'; allowed: {ARCHETYPES_ALLOWED}",
+        f"What you are building: unknown value 'vision'; allowed: {ARCHETYPES_ALLOWED}",
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--existing", "enginer=2"],
-        f"unknown role 'enginer' in existing; allowed: {ROLES_ALLOWED}",
+        f"Your existing team: unknown role 'enginer'; allowed: {ROLES_ALLOWED}",
     ),
     (
         ["--archetype", "research", "--headcount", "0"],
-        "headcount must be a whole number from 1 to 40, got 0",
+        "New full-time hires: must be a whole number from 1 to 40, got 0",
     ),
     (
         ["--archetype", "research", "--headcount", "-3"],
-        "headcount must be a whole number from 1 to 40, got -3",
+        "New full-time hires: must be a whole number from 1 to 40, got -3",
     ),
     (
         ["--archetype", "research", "--headcount=-3"],
-        "headcount must be a whole number from 1 to 40, got -3",
+        "New full-time hires: must be a whole number from 1 to 40, got -3",
     ),
     (
         ["--archetype", "research", "--headcount", "41"],
-        "headcount must be a whole number from 1 to 40, got 41",
+        "New full-time hires: must be a whole number from 1 to 40, got 41",
     ),
     (
         ["--archetype", "research", "--headcount", "abc"],
-        "headcount must be a whole number from 1 to 40, got 'abc'",
+        "New full-time hires: must be a whole number from 1 to 40, got 'abc'",
     ),
     (
         ["--archetype", "research", "--headcount", "2.5"],
-        "headcount must be a whole number from 1 to 40, got '2.5'",
+        "New full-time hires: must be a whole number from 1 to 40, got '2.5'",
     ),
     (
         ["--archetype", "research", "--headcount", "9" * 5000],
-        "headcount must be a whole number from 1 to 40, got '" + "9" * 36 + "...",
+        "New full-time hires: must be a whole number from 1 to 40, got '" + "9" * 36 + "...",
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--existing", "engineer"],
@@ -178,15 +206,15 @@ BAD_INPUTS = [
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--existing", "engineer=two"],
-        "existing count for engineer must be a whole number from 0 to 100, got 'two'",
+        "Your existing team, Engineer: must be a whole number from 0 to 100, got 'two'",
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--existing", "engineer="],
-        "existing count for engineer must be a whole number from 0 to 100, got ''",
+        "Your existing team, Engineer: must be a whole number from 0 to 100, got ''",
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--existing", "lead=-1"],
-        "existing count for lead must be a whole number from 0 to 100, got -1",
+        "Your existing team, Lead: must be a whole number from 0 to 100, got -1",
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--existing", "lead=1", "lead=2"],
@@ -194,15 +222,18 @@ BAD_INPUTS = [
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--stage", "seed"],
-        "unknown stage 'seed'; allowed: early, live",
+        "Stage: unknown value 'seed'; allowed: early, live",
     ),
     (
         ["--archetype", "research", "--headcount", "3", "--data-complexity", "huge"],
-        "unknown data complexity 'huge'; allowed: simple, messy",
+        "Data complexity: unknown value 'huge'; allowed: simple, messy",
     ),
     (
         ["--archetype", "research\nTraceback", "--headcount", "3"],
-        f"unknown archetype 'research\\nTraceback'; allowed: {ARCHETYPES_ALLOWED}",
+        (
+            "What you are building: unknown value 'research\\nTraceback'; allowed: "
+            f"{ARCHETYPES_ALLOWED}"
+        ),
     ),
     (["--headcount", "3"], "the following arguments are required: --archetype" + HELP),
     (["--archetype", "research"], "the following arguments are required: --headcount" + HELP),

@@ -315,3 +315,14 @@ def test_load_handbook_raises_with_every_problem(tiny_data):
         load_handbook("data")
     assert [str(p) for p in error.value.problems] == tiny_data.problems()
     assert str(error.value).startswith("3 problems in the handbook data:\n")
+
+
+def test_an_unknown_placeholder_in_a_hire_reason_points_at_its_yaml_line(tiny_data):
+    old = 'weight: "{role} is furthest below its share; this is the {nth}"'
+    new = 'weight: "{role} is furthest below {share_of_team}"'
+    text = tiny_data.replace("composition.yaml", old, new)
+    assert tiny_data.problems() == [
+        f"data/composition.yaml:{line_of(text, new)}: calculator.hire_reasons.weight: "
+        "unknown placeholder '{share_of_team}'; allowed: {role}, {a_role}, {nth}, {hire}, "
+        "{so_far}, {stage}, {data}, {archetype}"
+    ]

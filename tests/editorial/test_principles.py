@@ -9,6 +9,12 @@ lead means an interim lead, complex data without a data engineer means Dagster; 
 by one hire and the same input gives the same output; 8 two existing ML engineers make the
 first hire a specialist.
 
+Issue 8 adds: P1 fractional work fits the product and the moment (judged along the plan, a few
+at once, most urgent first); P2 the second ML scientist gets its foundations (MLOps when the
+archetype trains models, data foundations with medium or high data); P3 plans of ten or more
+have a full-time lead within their first ten hires, and lead_now brings it among the first; P4
+a reason of its own for every hire; P5 plan reasons match the plan's positions.
+
 Plans without an existing team are checked over the whole grid (every archetype x stage x data
 complexity x 1..max_headcount hires); existing teams exhaustively for small teams and with
 hypothesis for any size. The fast suite (`make test-fast`) runs a part of the exhaustive and
@@ -22,6 +28,7 @@ import copy
 import itertools
 import json
 import math
+import re
 from collections import Counter
 
 import pytest
@@ -40,7 +47,10 @@ MLE, SCI, OPS, DE, LEAD = (
     "ml-lead",
 )
 NAMED_ROLES = (MLE, SCI, OPS, DE, LEAD)
-MLOPS_SETUP = {"gpu-ci-cd", "terraform-iac", "billing-alerts"}
+GPU_TASKS = {"gpu-ci-cd": "trains-models", "training-jobs": "trains-models"}
+GPU_TASKS |= {"model-optimisation": "serves-own-models", "terraform-iac": "serves-own-models"}
+API_TASKS = {"ci-cd", "eval-harness", "cost-monitoring"}
+CI_TASKS = {"gpu-ci-cd", "ci-cd"}
 LATE_STAGES = ("production", "scaling")
 
 RULES_JSON = real_handbook().calculator_rules_json
@@ -61,8 +71,9 @@ def load_rules() -> dict:
     return json.loads(RULES_JSON)
 
 
-def plan_for(archetype, stage, data, headcount, existing=None, rules=RULES) -> dict:
+def plan_for(archetype, stage, data, headcount, existing=None, rules=RULES, lead_now=False):
     request = {"archetype": archetype, "stage": stage, "data": data, "headcount": headcount}
+    request["lead_now"] = lead_now
     if existing is not None:
         request["existing"] = existing
     return recommend(rules, request)
@@ -94,6 +105,35 @@ def traits_of(archetype: str, rules: dict = RULES) -> list[str]:
     return entry.get("traits", [])
 
 
+def task(plan: dict, task_id: str) -> dict | None:
+    return next((entry for entry in plan["fractional"] if entry["id"] == task_id), None)
+
+
+def urgency(entry: dict) -> float:
+    """now -> 1, before hire N -> N, before launch -> infinity."""
+    if entry["needed"] == "now":
+        return 1
+    if entry["needed"] == "before launch":
+        return math.inf
+    return int(entry["needed"].removeprefix("before hire "))
+
+
+def first_new(plan: dict, role: str) -> int | None:
+    """The hire number (1-based) of the role's first new hire, or None."""
+    order = plan["hiring_order"]
+    return order.index(role) + 1 if role in order else None
+
+
+def check_covers_gap(plan: dict, role: str, task_id: str) -> None:
+    """With nobody in role at the start (and role not hire 1), task covers the gap until the
+    role's first hire."""
+    if plan["input"]["existing"].get(role) or first_new(plan, role) == 1:
+        return
+    entry = task(plan, task_id)
+    assert entry is not None, f"{task_id} missing while the team has no {role}"
+    assert entry["until"] == first_new(plan, role), (task_id, entry)
+
+
 # --- checks that hold for every plan, with or without an existing team -------------------------
 
 
@@ -106,14 +146,25 @@ def check_consistent_counts(plan: dict, rules: dict = RULES) -> None:
     }
 
 
+def task_covers(plan: dict, task_ids: set, hire: int) -> bool:
+    """Whether one of the tasks is listed, needed by this hire and not yet taken over."""
+    return any(
+        entry["id"] in task_ids
+        and urgency(entry) <= hire
+        and (entry["until"] is None or entry["until"] > hire)
+        for entry in plan["fractional"]
+    )
+
+
 def check_rule_4_scientists_after_foundations(plan: dict) -> None:
-    """No ML scientist before an ML engineer, nor without baseline MLOps (hire or GPU CI/CD)."""
+    """No ML scientist before an ML engineer, nor without baseline MLOps: an MLOps engineer,
+    or the archetype's CI/CD task, needed by that hire and not yet taken over."""
     team = Counter(plan["input"]["existing"])
-    for position, role in enumerate(plan["hiring_order"]):
+    for position, role in enumerate(plan["hiring_order"], start=1):
         if role == SCI:
-            assert team[MLE] > 0, f"scientist at hire {position + 1} before any ML engineer"
-            assert team[OPS] > 0 or "gpu-ci-cd" in fractional_ids(plan), (
-                f"scientist at hire {position + 1} without baseline MLOps"
+            assert team[MLE] > 0, f"scientist at hire {position} before any ML engineer"
+            assert team[OPS] > 0 or task_covers(plan, CI_TASKS, position), (
+                f"scientist at hire {position} without baseline MLOps"
             )
         team[role] += 1
 
@@ -123,18 +174,90 @@ def check_rule_5_mlops(plan: dict, rules: dict = RULES) -> None:
     given = plan["input"]
     if given["stage"] in LATE_STAGES and given["headcount"] >= 5:
         assert plan["composition"][OPS] >= 1
-    if plan["composition"][OPS] == 0:
-        expected = set(MLOPS_SETUP)
-        if "trains-models" in traits_of(given["archetype"], rules):
-            expected.add("training-jobs")
-        assert expected <= fractional_ids(plan)
+    trains = "trains-models" in traits_of(given["archetype"], rules)
+    check_covers_gap(plan, OPS, "gpu-ci-cd" if trains else "ci-cd")
 
 
 def check_rule_6_lead_and_data(plan: dict) -> None:
-    """No lead means an interim lead; high data complexity without a data engineer means Dagster."""
-    assert ("interim-lead" in fractional_ids(plan)) == (plan["composition"][LEAD] == 0)
-    if plan["input"]["data"] == "high" and plan["composition"][DE] == 0:
-        assert "dagster-etl" in fractional_ids(plan)
+    """No lead means an interim lead until the lead joins; high data complexity without a data
+    engineer means Dagster until one joins."""
+    check_covers_gap(plan, LEAD, "interim-lead")
+    if plan["input"]["existing"].get(LEAD):
+        assert task(plan, "interim-lead") is None
+    if plan["input"]["data"] == "high":
+        check_covers_gap(plan, DE, "dagster-etl")
+
+
+def check_p1_fractional_fits(plan: dict, rules: dict = RULES) -> None:
+    """Tasks fit the archetype and the stage, a few at once, most urgent first, and each is
+    needed before the hire that takes it over."""
+    traits = traits_of(plan["input"]["archetype"], rules)
+    tasks = plan["fractional"]
+    for entry in tasks:
+        if entry["id"] in GPU_TASKS:
+            assert GPU_TASKS[entry["id"]] in traits, entry["id"]
+        if entry["id"] in API_TASKS:
+            assert "api-product" in traits, entry["id"]
+        if entry["until"] is not None and entry["needed"] != "before launch":
+            assert urgency(entry) < entry["until"], entry
+    assert len(tasks) <= rules["calculator"]["max_fractional"]
+    assert [urgency(entry) for entry in tasks] == sorted(urgency(entry) for entry in tasks)
+    if plan["input"]["stage"] == "prototype":
+        assert task(plan, "model-optimisation") is None
+
+
+def check_p2_second_scientist(plan: dict, rules: dict = RULES) -> None:
+    """From the second ML scientist on: an MLOps engineer on the team when the archetype trains
+    models; a data engineer, or Dagster ETL needed by then, with medium or high data."""
+    trains = "trains-models" in traits_of(plan["input"]["archetype"], rules)
+    team = Counter(plan["input"]["existing"])
+    for position, role in enumerate(plan["hiring_order"], start=1):
+        if role == SCI and team[SCI] >= 1:
+            if trains:
+                assert team[OPS] > 0, f"scientist {team[SCI] + 1} at hire {position}, no MLOps"
+            if plan["input"]["data"] in ("medium", "high"):
+                assert team[DE] > 0 or task_covers(plan, {"dagster-etl"}, position), (
+                    f"scientist {team[SCI] + 1} at hire {position} without data foundations"
+                )
+        team[role] += 1
+
+
+def check_p3_lead(plan: dict, rules: dict = RULES) -> None:
+    """Ten or more new hires: a full-time lead within the first ten; lead_now: by its hire."""
+    given = plan["input"]
+    if given["existing"].get(LEAD):
+        return
+    if given["headcount"] >= 10:
+        assert LEAD in plan["hiring_order"][:10], plan["hiring_order"]
+    if given["lead_now"]:
+        by_hire = rules["calculator"]["lead_now"]["by_hire"]
+        assert LEAD in plan["hiring_order"][:by_hire], plan["hiring_order"]
+
+
+def check_p4_a_reason_per_hire(plan: dict) -> None:
+    """One reason per hire, aligned with the order, each its own text."""
+    hires = plan["hires"]
+    assert [entry["role"] for entry in hires] == plan["hiring_order"]
+    for entry in hires:
+        assert entry["why"].endswith(".") and entry["why"][0].isupper(), entry
+        assert entry["link"] == f"roles/{entry['role']}/"
+    whys = [entry["why"] for entry in hires]
+    assert len(set(whys)) == len(whys), whys
+
+
+def check_p5_plan_reasons_match(plan: dict, rules: dict = RULES) -> None:
+    """Each role with a plan reason: said to join at its actual first hire, or said missing."""
+    titles = {role["id"]: role["title"] for role in rules["roles"]}
+    texts = [reason["text"] for reason in plan["rationale"]]
+    for reason in rules["calculator"]["plan_reasons"]:
+        title = titles[reason["role"]]
+        first = first_new(plan, reason["role"])
+        joins = [text for text in texts if f"{title} joins at hire" in text]
+        if first is not None:
+            said = [int(re.search(r"joins at hire (\d+)", text).group(1)) for text in joins]
+            assert said == [first], (said, first)
+        else:
+            assert not joins, texts
 
 
 def check_rule_8_existing_generalists(plan: dict) -> None:
@@ -156,6 +279,11 @@ def check_every_plan_rule(plan: dict, rules: dict = RULES) -> None:
     check_rule_6_lead_and_data(plan)
     check_rule_8_existing_generalists(plan)
     check_generalist_first_without_one(plan)
+    check_p1_fractional_fits(plan, rules)
+    check_p2_second_scientist(plan, rules)
+    check_p3_lead(plan, rules)
+    check_p4_a_reason_per_hire(plan)
+    check_p5_plan_reasons_match(plan, rules)
 
 
 def check_rule_7_growth(smaller: dict, larger: dict) -> None:
@@ -211,7 +339,24 @@ def test_rule_5_small_plans_without_mlops_get_the_setup_tasks() -> None:
     without = [key for key, plan in GRID.items() if plan["composition"][OPS] == 0]
     assert without, "some small plans should leave MLOps to fractional specialists"
     for key in without:
-        assert fractional_ids(GRID[key]) >= MLOPS_SETUP, key
+        expected = "ci-cd" if key[0] == "llm-api" else "gpu-ci-cd"
+        assert task(GRID[key], expected)["until"] is None, key
+
+
+def test_p1_an_api_product_gets_api_work_and_no_gpu_work() -> None:
+    for stage, data, n in itertools.product(STAGES, DATA_LEVELS, HEADCOUNTS):
+        ids = fractional_ids(GRID["llm-api", stage, data, n])
+        assert not ids & set(GPU_TASKS), (stage, data, n, ids)
+        assert "ci-cd" in ids
+        if data != "high":
+            assert "eval-harness" in ids, (stage, data, n, ids)
+
+
+def test_p3_lead_now_brings_the_lead_among_the_first_hires() -> None:
+    for (archetype, stage, data), n in itertools.product(SETTINGS, (2, 5, 12)):
+        plan = plan_for(archetype, stage, data, n, lead_now=True)
+        check_every_plan_rule(plan)
+        assert plan["hiring_order"][:2] == [MLE, LEAD], plan["hiring_order"]
 
 
 def test_rule_6_high_data_complexity_brings_the_data_engineer_earlier() -> None:
@@ -294,6 +439,7 @@ requests = st.fixed_dictionaries(
         "data": st.sampled_from(DATA_LEVELS),
         "headcount": st.integers(1, MAX_HEADCOUNT - 1),
         "existing": existing_teams,
+        "lead_now": st.booleans(),
     }
 )
 
@@ -379,7 +525,7 @@ def test_an_archetype_added_in_data_alone_works() -> None:
             plan = plan_for("edge-vision", stage, data, n, rules=rules)
             check_every_plan_rule(plan, rules)
             assert plan["hiring_order"][0] == MLE
-            assert "model-optimisation" in fractional_ids(plan)
+            assert ("model-optimisation" in fractional_ids(plan)) <= (stage != "prototype")
             assert plan["rationale"][0]["link"] == "roles/mlops-engineer/"
             if previous is not None:
                 check_rule_7_growth(previous, plan)
@@ -425,6 +571,39 @@ def _no_interim_lead(calc: dict) -> None:
     ]
 
 
+def _rule_for(calc: dict, task_id: str) -> dict:
+    return next(rule for rule in calc["fractional_rules"] if rule["task"] == task_id)
+
+
+def _gpu_work_for_everyone(calc: dict) -> None:
+    _rule_for(calc, "gpu-ci-cd").pop("when")
+
+
+def _everything_at_once(calc: dict) -> None:
+    calc["max_fractional"] = 20
+
+
+def _distil_at_prototype(calc: dict) -> None:
+    _rule_for(calc, "model-optimisation")["when"] = {"trait": "serves-own-models"}
+
+
+def _no_mlops_before_second_scientist(calc: dict) -> None:
+    calc["roles"][SCI]["needs"] = [n for n in calc["roles"][SCI]["needs"] if n.get("from") != 2]
+
+
+def _no_lead_deadlines(calc: dict) -> None:
+    for stage in calc["stages"]:
+        stage["deadlines"].pop(LEAD, None)
+
+
+def _same_reason_twice(calc: dict) -> None:
+    calc["hire_reasons"]["weight"] = "{role} is furthest below its share"
+
+
+def _canned_plan_reason(calc: dict) -> None:
+    calc["plan_reasons"][0]["hired"] = "{a_role} joins at hire 2, early as always"
+
+
 def _check_rule_2(plan: dict) -> None:
     if plan["input"]["archetype"] == "llm-api":
         assert 2 * plan["composition"][MLE] > plan["input"]["headcount"]
@@ -438,6 +617,13 @@ def _check_rule_2(plan: dict) -> None:
         (_no_generalist_base, check_rule_8_existing_generalists, {MLE: 2}),
         (_ungated_scientists, check_rule_4_scientists_after_foundations, None),
         (_no_interim_lead, check_rule_6_lead_and_data, None),
+        (_gpu_work_for_everyone, check_p1_fractional_fits, None),
+        (_everything_at_once, check_p1_fractional_fits, None),
+        (_distil_at_prototype, check_p1_fractional_fits, {MLE: 1, OPS: 1, LEAD: 1}),
+        (_no_mlops_before_second_scientist, check_p2_second_scientist, None),
+        (_no_lead_deadlines, check_p3_lead, None),
+        (_same_reason_twice, check_p4_a_reason_per_hire, None),
+        (_canned_plan_reason, check_p5_plan_reasons_match, None),
     ],
 )
 def test_the_checks_catch_rules_that_break_the_handbook(break_rules, check, existing) -> None:

@@ -19,19 +19,24 @@ from handbook.engine.grid import grid_max_headcount
 def test_grid_description_is_what_the_browser_needs():
     rules = fixtures.rules()
     assert grid_description(rules) == {
-        "fields": ["archetype", "stage", "data", "headcount"],
+        "fields": ["archetype", "stage", "data", "lead_now", "headcount"],
         "archetypes": fixtures.ARCHETYPES,
         "stages": fixtures.STAGES,
         "data": fixtures.DATA_LEVELS,
         "maxHeadcount": GRID_MAX_HEADCOUNT,
+        "leadNow": True,
+        "leadNowKey": ".lead-now",
         "defaults": {
             "archetype": "research",
             "stage": "early",
             "data": "simple",
             "headcount": 3,
             "existing": {},
+            "lead_now": False,
         },
     }
+    del rules["calculator"]["lead_now"]
+    assert grid_description(rules)["leadNow"] is False
 
 
 def test_the_default_request_is_on_the_grid_and_valid():
@@ -47,16 +52,21 @@ def test_every_grid_request_once_in_a_fixed_order():
     rules = fixtures.rules()
     requests = list(grid_requests(rules))
     expected = [
-        {"archetype": a, "stage": s, "data": d, "headcount": n, "existing": {}}
-        for a, s, d, n in itertools.product(
+        {"archetype": a, "stage": s, "data": d, "headcount": n, "existing": {}, "lead_now": lead}
+        for a, s, d, lead, n in itertools.product(
             fixtures.ARCHETYPES,
             fixtures.STAGES,
             fixtures.DATA_LEVELS,
+            (False, True),
             range(1, GRID_MAX_HEADCOUNT + 1),
         )
     ]
     assert requests == expected
     assert len({grid_key(request) for request in requests}) == len(requests)
+    del rules["calculator"]["lead_now"]
+    assert [request["lead_now"] for request in grid_requests(rules)] == [False] * (
+        len(expected) // 2
+    )
 
 
 def test_the_grid_never_goes_beyond_the_rules_max_headcount():
@@ -68,7 +78,7 @@ def test_the_grid_never_goes_beyond_the_rules_max_headcount():
     assert grid_description(rules)["maxHeadcount"] == 4
     requests = list(grid_requests(rules))
     assert max(request["headcount"] for request in requests) == 4
-    assert len(requests) == len(fixtures.ARCHETYPES) * len(fixtures.STAGES) * 2 * 4
+    assert len(requests) == len(fixtures.ARCHETYPES) * len(fixtures.STAGES) * 2 * 2 * 4
     for request in requests:
         normalise_request(rules, request)
     rules["calculator"]["max_headcount"] = 3
@@ -79,3 +89,5 @@ def test_the_grid_never_goes_beyond_the_rules_max_headcount():
 def test_grid_key_is_the_plan_file_name():
     request = {"archetype": "research", "stage": "live", "data": "messy", "headcount": 12}
     assert grid_key(request) == "research.live.messy/12"
+    assert grid_key({**request, "lead_now": False}) == "research.live.messy/12"
+    assert grid_key({**request, "lead_now": True}) == "research.live.messy.lead-now/12"

@@ -16,13 +16,21 @@ from hypothesis import strategies as st
 
 import fixtures
 from handbook.engine import recommend
-from handbook.engine.plan import LEVEL_MAX, matches, next_hire
+from handbook.engine.conditions import matches
+from handbook.engine.plan import next_hire
 from handbook.engine.plan import settings as plan_settings
+from handbook.engine.reasons import LEVEL_MAX
 
 RULES = fixtures.rules()
 ENG, SCI, OPS, LEAD = fixtures.ROLE_IDS
-NO_LEAD = {"id": "interim-lead", "title": "Interim lead", "why": "Nobody leads the team yet."}
-NO_OPS = {"id": "ci-setup", "title": "CI set-up", "why": "Nobody runs CI yet."}
+NOW = {"needed": "now", "until": None}
+NO_LEAD = {
+    "id": "interim-lead",
+    "title": "Interim lead",
+    "why": "Nobody leads the team yet.",
+    **NOW,
+}
+NO_OPS = {"id": "ci-setup", "title": "CI set-up", "why": "Nobody runs CI yet.", **NOW}
 RESEARCH = {"text": "Research needs scientists.", "link": "team-composition/#scientists"}
 PRODUCT = {"text": "Products need engineers.", "link": "team-composition/#engineers"}
 LIVE = {"text": "Live products need ops early.", "link": "roles/ops/"}
@@ -37,6 +45,14 @@ FRACTIONAL = {
     "text": "Part-time specialists cover one-off work.",
     "link": "team-composition/#fractional",
 }
+
+
+def no_ops(hires: int) -> dict:
+    return {"text": f"No ops engineer in {hires} hires.", "link": "roles/ops/"}
+
+
+def hire(role: str, why: str) -> dict:
+    return {"role": role, "why": why, "link": f"roles/{role}/"}
 
 
 def plan(archetype: str, headcount: int, stage="early", data="simple", existing=None, rules=RULES):
@@ -54,6 +70,7 @@ def test_research_plan_of_five_exactly():
         "input",
         "composition",
         "hiring_order",
+        "hires",
         "fractional",
         "rationale",
         "coverage",
@@ -64,21 +81,36 @@ def test_research_plan_of_five_exactly():
         "data": "simple",
         "headcount": 5,
         "existing": {},
+        "lead_now": False,
     }
     assert result["hiring_order"] == [ENG, SCI, ENG, SCI, ENG]
+    assert result["hires"] == [
+        hire(ENG, "An engineer comes first."),
+        hire(
+            SCI,
+            (
+                "Scientist is furthest below its share; this is the first, now that an engineer "
+                "is here."
+            ),
+        ),
+        hire(ENG, "Engineer is furthest below its share; this is the second."),
+        hire(SCI, "Scientist is furthest below its share; this is the second."),
+        hire(ENG, "Engineer is furthest below its share; this is the third."),
+    ]
     assert result["composition"] == {ENG: 3, SCI: 2, OPS: 0, LEAD: 0}
     assert result["fractional"] == [NO_LEAD, NO_OPS]
-    assert result["rationale"] == [RESEARCH, STARTS, SCIENTISTS, FRACTIONAL]
+    assert result["rationale"] == [RESEARCH, no_ops(5), STARTS, SCIENTISTS, FRACTIONAL]
     assert result["coverage"] == [
-        {"axis": "practice", "needed": 2, "have": 3, "status": "met"},
-        {"axis": "theory", "needed": 4, "have": 4, "status": "met"},
+        {"axis": "practice", "needed": 2, "have": 3, "status": "met", "closed_by": []},
+        {"axis": "theory", "needed": 4, "have": 4, "status": "met", "closed_by": []},
     ]
 
 
 def test_a_need_met_by_a_fractional_task_gives_that_task_its_reason():
-    """The scientist (hire 2) joined before ops (hire 10): CI set-up is listed with the need's
-    reason, although the finished team has ops and the 'lacks ops' rule no longer holds."""
-    result = plan("research", 10)
+    """Without its own rule, CI set-up is listed because the scientist (hire 2) joined before
+    ops (hire 10): needed before hire 2, until hire 10, with the need's reason."""
+    rules = fixtures.changed_rules(lambda calc: calc["fractional_rules"].pop(1))
+    result = plan("research", 10, rules=rules)
     assert result["hiring_order"] == [ENG, SCI, ENG, SCI, ENG, SCI, ENG, ENG, SCI, OPS]
     assert result["composition"] == {ENG: 5, SCI: 4, OPS: 1, LEAD: 0}
     assert result["fractional"] == [
@@ -87,8 +119,12 @@ def test_a_need_met_by_a_fractional_task_gives_that_task_its_reason():
             "id": "ci-setup",
             "title": "CI set-up",
             "why": "A scientist joins before any ops engineer, so CI is set up part-time first.",
+            "needed": "before hire 2",
+            "until": 10,
         },
     ]
+    # With its rule, the task is needed now: the more urgent of the two gives the reason.
+    assert plan("research", 10)["fractional"][1] == {**NO_OPS, "until": 10}
 
 
 def test_deadlines_and_a_minimum_share_decide_before_the_weights():
@@ -96,25 +132,143 @@ def test_deadlines_and_a_minimum_share_decide_before_the_weights():
     must stay above 50% of the team, so it takes hires 1 and 4."""
     result = plan("product", 4, stage="live", data="messy")
     assert result["hiring_order"] == [ENG, OPS, LEAD, ENG]
+    assert [entry["why"] for entry in result["hires"]] == [
+        "An engineer comes first.",
+        "Live needs an ops engineer by hire 2, now that an engineer is here.",
+        "Messy data needs a lead by hire 3.",
+        "Engineers stay above 50%; this is the second.",
+    ]
     assert result["composition"] == {ENG: 2, SCI: 0, OPS: 1, LEAD: 1}
-    assert result["fractional"] == []
-    assert result["rationale"] == [PRODUCT, LIVE, STARTS]  # no fractional reason without tasks
+    # Each gap is open from the start and closes when its role joins.
+    assert result["fractional"] == [{**NO_LEAD, "until": 3}, {**NO_OPS, "until": 2}]
+    ops_joins = {
+        "text": "An ops engineer joins at hire 2 (hire 2), after 1 engineer.",
+        "link": "roles/ops/",
+    }
+    assert result["rationale"] == [PRODUCT, LIVE, ops_joins, STARTS, FRACTIONAL]
     # practice: 3 + 1 (live) + 2 (messy), capped at 4; the team's best is 3.
     assert result["coverage"] == [
-        {"axis": "practice", "needed": LEVEL_MAX, "have": 3, "status": "gap"},
-        {"axis": "theory", "needed": 1, "have": 3, "status": "met"},
+        {"axis": "practice", "needed": LEVEL_MAX, "have": 3, "status": "gap", "closed_by": []},
+        {"axis": "theory", "needed": 1, "have": 3, "status": "met", "closed_by": []},
     ]
+    # A gap some role's usual level would close names that role.
+    theory = plan("research", 1)["coverage"][1]
+    assert theory == {"axis": "theory", "needed": 4, "have": 2, "status": "gap", "closed_by": [SCI]}
 
 
 def test_an_existing_generalist_base_makes_the_first_hire_a_specialist():
     result = plan("research", 2, existing={ENG: 2})
     assert result["input"]["existing"] == {ENG: 2}
     assert result["hiring_order"] == [SCI, SCI]
+    assert result["hires"][0]["why"] == "2 engineers are the base, so a scientist comes first."
     assert result["composition"] == {ENG: 2, SCI: 2, OPS: 0, LEAD: 0}
-    assert result["rationale"] == [RESEARCH, BASE, SCIENTISTS, EXISTING, FRACTIONAL]
+    assert result["rationale"] == [RESEARCH, no_ops(2), BASE, SCIENTISTS, EXISTING, FRACTIONAL]
     below_base = plan("research", 2, existing={ENG: 1})
     assert below_base["hiring_order"][0] == SCI  # one engineer: its needs are met, 40/1 > 50/2
     assert STARTS in below_base["rationale"] and EXISTING in below_base["rationale"]
+
+
+def _ops_before_second_scientist(calc: dict) -> None:
+    calc["roles"]["scientist"]["needs"][2]["when"] = {"stage": ["early"]}
+    calc["roles"]["scientist"]["needs"][2]["from"] = 2
+
+
+def test_a_foundation_comes_before_the_role_that_waits_for_it():
+    """With ops needed from the second scientist on: hire 4 would be that scientist (40/2 >
+    engineer 50/3), so ops comes first, as its foundation; the scientist follows."""
+    rules = fixtures.changed_rules(_ops_before_second_scientist)
+    result = plan("research", 6, rules=rules)
+    assert result["hiring_order"] == [ENG, SCI, ENG, OPS, SCI, ENG]
+    assert [entry["why"] for entry in result["hires"]][3:5] == [
+        "Your second scientist needs an ops engineer first.",
+        (
+            "Scientist is furthest below its share; this is the second, now that an ops "
+            "engineer is here."
+        ),
+    ]
+    assert result["fractional"][1] == {**NO_OPS, "until": 4}
+    assert plan("research", 3, rules=rules)["hiring_order"] == [ENG, SCI, ENG]
+
+
+def test_lead_now_makes_the_lead_due_by_its_hire_and_lifts_its_team_size():
+    result = plan("research", 3)
+    lead_now = recommend(RULES, {"archetype": "research", "headcount": 3, "lead_now": True})
+    assert LEAD not in result["hiring_order"]
+    assert lead_now["input"]["lead_now"] is True
+    assert lead_now["hiring_order"] == [ENG, LEAD, SCI]
+    assert lead_now["hires"][1]["why"] == (
+        "You can afford a lead now, so by hire 2, now that an engineer is here."
+    )
+    # the interim lead covers only the time before the lead's hire
+    assert lead_now["fractional"][0] == {**NO_LEAD, "until": 2}
+
+
+def test_tasks_are_judged_along_the_plan():
+    """etl-setup is needed before the first scientist; a gap closed by the existing team, or
+    a task needed only after its gap closed, is not listed."""
+    messy = plan("research", 3, data="messy")
+    etl = next(task for task in messy["fractional"] if task["id"] == "etl-setup")
+    assert (etl["needed"], etl["until"]) == ("before hire 2", None)
+    assert [t["id"] for t in plan("research", 3, existing={OPS: 1})["fractional"]] == [
+        "interim-lead"
+    ]
+    no_scientist = fixtures.changed_rules(
+        lambda calc: calc["archetypes"][0].update(min_team={SCI: 9})
+    )
+    ids = [t["id"] for t in plan("research", 3, data="messy", rules=no_scientist)["fractional"]]
+    assert "etl-setup" not in ids  # no scientist in these hires: not needed yet
+    closes_first = fixtures.changed_rules(
+        lambda calc: calc["fractional_rules"][2].update(closed_by=ENG)
+    )
+    ids = [t["id"] for t in plan("research", 3, data="messy", rules=closes_first)["fractional"]]
+    assert "etl-setup" not in ids  # the engineer (hire 1) closes it before hire 2 needs it
+
+
+def _launch_and_cap(calc: dict) -> None:
+    calc["stages"][0]["prelaunch"] = True
+    calc["fractional_rules"][0]["needed"] = "before-launch"
+    calc["max_fractional"] = 1
+
+
+def test_before_launch_ranks_last_and_the_cap_keeps_what_a_hire_relies_on():
+    rules = fixtures.changed_rules(_launch_and_cap)
+    early = plan("research", 3, rules=rules)
+    # CI set-up (now) beats the interim lead (before launch); the cap of 1 drops the lead.
+    assert [(t["id"], t["needed"]) for t in early["fractional"]] == [("ci-setup", "now")]
+    live = plan("research", 3, stage="live", rules=rules)
+    assert [(t["id"], t["needed"]) for t in live["fractional"]] == [("interim-lead", "now")]
+    rules["calculator"]["max_fractional"] = 5
+    assert [t["needed"] for t in plan("research", 3, rules=rules)["fractional"]] == [
+        "now",
+        "before launch",
+    ]
+    # a task a hire's need relies on stays even when the cap is full
+    rules = fixtures.changed_rules(_launch_and_cap)
+    rules["calculator"]["fractional_rules"].pop(1)
+    ids = [t["id"] for t in plan("research", 3, rules=rules)["fractional"]]
+    assert ids == ["ci-setup"]
+
+
+def test_reason_texts_are_filled_in_by_plain_replacement():
+    rules = fixtures.changed_rules(
+        lambda calc: calc["hire_reasons"].update(generalist_first="{role} {0} {role.__class__} %s")
+    )
+    assert plan("research", 1, rules=rules)["hires"][0]["why"] == (
+        "Engineer {0} {role.__class__} %s."
+    )
+
+
+def test_plan_reasons_come_from_positions_and_counts():
+    rules = fixtures.changed_rules(_ops_before_second_scientist)
+    result = plan("research", 8, existing={LEAD: 1}, rules=rules)
+    assert result["hiring_order"].count(OPS) == 1
+    assert {
+        "text": "An ops engineer joins at hire 4 (hire 4), after 2 engineers, 1 scientist "
+        "and 1 lead.",
+        "link": "roles/ops/",
+    } in result["rationale"]
+    assert no_ops(3) in plan("research", 3)["rationale"]
+    assert all("ops" not in r["text"] for r in plan("research", 3, existing={OPS: 1})["rationale"])
 
 
 def test_a_role_waits_for_its_minimum_team_size():
@@ -156,7 +310,8 @@ def test_next_hire_sees_only_the_team_so_far():
     request = {"archetype": "research", "stage": "early", "data": "simple"}
     setup = plan_settings(RULES, request)
     assert setup["weights"] == {ENG: 500000, SCI: 400000, OPS: 100000, LEAD: 100000}
-    assert setup["hard_needs"] == {ENG: [], SCI: [ENG], OPS: [ENG], LEAD: [ENG]}
+    assert [need["role"] for need in setup["needs"][SCI]] == [ENG, OPS]  # ops from 3: live only
+    assert plan_settings(RULES, {**request, "stage": "live"})["needs"][SCI][2]["from"] == 3
     empty = dict.fromkeys(fixtures.ROLE_IDS, 0)
     assert next_hire(setup, empty, 1, specialist=False) == ENG
     assert next_hire(setup, {**empty, ENG: 1}, 2, specialist=False) == SCI

@@ -38,6 +38,8 @@ CASES = [
     {"archetype": "research", "headcount": 5, "existing": {"scientist": 3, "ops": 1}},
     {"archetype": "product", "headcount": 2, "existing": {"lead": 100}},
     {"archetype": "research", "headcount": 7, "existing": {"engineer": 0}, "stage": None},
+    {"archetype": "research", "headcount": 9, "stage": "live", "lead_now": True},
+    {"archetype": "research", "headcount": 3, "lead_now": "yes"},
     {"archetype": "research", "headcount": 0},
     {"archetype": "research", "headcount": 41},
     {"archetype": "research", "headcount": "abc"},
@@ -50,7 +52,7 @@ CASES = [
 ]
 RAW_REQUESTS = ["{not json", "[" * 40 + "]" * 40, "[" * 20_000 + "]" * 20_000, "null"]
 REQUESTS = [json.dumps(case) for case in CASES] + RAW_REQUESTS
-OK_CASES = 9
+OK_CASES = 10
 
 
 def _check_prerequisites() -> str:

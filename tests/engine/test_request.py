@@ -33,72 +33,84 @@ def rules() -> dict:
 @pytest.mark.parametrize(
     ("request_value", "message"),
     [
-        ({"headcount": 3}, f"archetype is missing; allowed: {ARCHETYPES_ALLOWED}"),
+        ({"headcount": 3}, f"What you are building: missing; allowed: {ARCHETYPES_ALLOWED}"),
         (
             {"archetype": "reserch", "headcount": 3},
-            f"unknown archetype 'reserch'; allowed: {ARCHETYPES_ALLOWED}",
+            f"What you are building: unknown value 'reserch'; allowed: {ARCHETYPES_ALLOWED}",
         ),
-        ({"archetype": 7, "headcount": 3}, f"unknown archetype 7; allowed: {ARCHETYPES_ALLOWED}"),
+        (
+            {"archetype": 7, "headcount": 3},
+            (f"What you are building: unknown value 7; allowed: {ARCHETYPES_ALLOWED}"),
+        ),
         (
             {"archetype": "research", "headcount": 3, "stage": "seed"},
-            "unknown stage 'seed'; allowed: early, live",
+            "Stage: unknown value 'seed'; allowed: early, live",
         ),
         (
             {"archetype": "research", "headcount": 3, "data": "huge"},
-            "unknown data complexity 'huge'; allowed: simple, messy",
+            "Data complexity: unknown value 'huge'; allowed: simple, messy",
         ),
-        ({"archetype": "research"}, "headcount is missing; allowed: a whole number from 1 to 40"),
+        (
+            {"archetype": "research"},
+            ("New full-time hires: missing; allowed: a whole number from 1 to 40"),
+        ),
         (
             {"archetype": "research", "headcount": 0},
-            "headcount must be a whole number from 1 to 40, got 0",
+            "New full-time hires: must be a whole number from 1 to 40, got 0",
         ),
         (
             {"archetype": "research", "headcount": -3},
-            "headcount must be a whole number from 1 to 40, got -3",
+            "New full-time hires: must be a whole number from 1 to 40, got -3",
         ),
         (
             {"archetype": "research", "headcount": 41},
-            "headcount must be a whole number from 1 to 40, got 41",
+            "New full-time hires: must be a whole number from 1 to 40, got 41",
         ),
         (
             {"archetype": "research", "headcount": "abc"},
-            "headcount must be a whole number from 1 to 40, got 'abc'",
+            "New full-time hires: must be a whole number from 1 to 40, got 'abc'",
         ),
         (
             {"archetype": "research", "headcount": 2.5},
-            "headcount must be a whole number from 1 to 40, got 2.5",
+            "New full-time hires: must be a whole number from 1 to 40, got 2.5",
         ),
         (
             {"archetype": "research", "headcount": True},
-            "headcount must be a whole number from 1 to 40, got True",
+            "New full-time hires: must be a whole number from 1 to 40, got True",
         ),
         (
             {"archetype": "research", "headcount": 3, "existing": {"enginer": 2}},
-            f"unknown role 'enginer' in existing; allowed: {ROLES_ALLOWED}",
+            f"Your existing team: unknown role 'enginer'; allowed: {ROLES_ALLOWED}",
         ),
         (
             {"archetype": "research", "headcount": 3, "existing": {"engineer": -1}},
-            "existing count for engineer must be a whole number from 0 to 100, got -1",
+            "Your existing team, Engineer: must be a whole number from 0 to 100, got -1",
         ),
         (
             {"archetype": "research", "headcount": 3, "existing": {"lead": 101}},
-            "existing count for lead must be a whole number from 0 to 100, got 101",
+            "Your existing team, Lead: must be a whole number from 0 to 100, got 101",
         ),
         (
             {"archetype": "research", "headcount": 3, "existing": [1, 2]},
-            "existing must map role ids to counts, got [1, 2]",
+            "Your existing team: must map role ids to counts, got [1, 2]",
         ),
         (
             {"archetype": "research", "headcount": 3, "team": 4},
-            "unknown request field 'team'; allowed: archetype, stage, data, headcount, existing",
+            (
+                "unknown request field 'team'; allowed: archetype, stage, data, headcount, "
+                "existing, lead_now"
+            ),
         ),
         (
             ["research", 3],
-            "request must be an object with fields archetype, stage, data, headcount, existing",
+            (
+                "request must be an object with fields archetype, stage, data, headcount, "
+                "existing, lead_now"
+            ),
         ),
         (
             {"archetype": "x" * 100 + "\n<script>", "headcount": 3},
-            f"unknown archetype '{'x' * 36}...; allowed: {ARCHETYPES_ALLOWED}",
+            f"What you are building: unknown value '{'x' * 36}...; allowed: {ARCHETYPES_ALLOWED}",
         ),
     ],
 )
@@ -118,6 +130,7 @@ def test_null_and_missing_fields_take_their_defaults(rules):
         "data": "simple",
         "headcount": 2,
         "existing": {},
+        "lead_now": False,
     }
     assert (
         normalise_request(rules, {"archetype": "product", "headcount": 2})
@@ -150,7 +163,7 @@ def test_short_repr_and_whole_number():
     assert len(short_repr(list(range(100)))) == 40
     assert whole_number(3, "n", 1, 3) == 3
     for bad in (0, 4, True, 2.0, "2", None):
-        with pytest.raises(RequestError, match="^n must be a whole number from 1 to 3, got "):
+        with pytest.raises(RequestError, match="^n: must be a whole number from 1 to 3, got "):
             whole_number(bad, "n", 1, 3)
 
 
@@ -163,7 +176,10 @@ def test_recommend_json_wraps_plans_and_errors():
     answer = json.loads(recommend_json(rules_json, json.dumps(request)))
     assert answer == {"ok": True, "plan": recommend(fixtures.rules(), request)}
     bad = json.loads(recommend_json(rules_json, '{"archetype": "research", "headcount": 0}'))
-    assert bad == {"ok": False, "error": "headcount must be a whole number from 1 to 40, got 0"}
+    assert bad == {
+        "ok": False,
+        "error": ("New full-time hires: must be a whole number from 1 to 40, got 0"),
+    }
     assert json.loads(recommend_json(rules_json, "{not json")) == {
         "ok": False,
         "error": "the request is not valid JSON",
@@ -186,7 +202,10 @@ def test_recommend_json_wraps_plans_and_errors():
         ("[" * 100_000 + "]" * 100_000, "the request is longer than 10000 characters"),
         (
             '{"archetype": "' + "[" * 50 + '\\"{{{", "headcount": 1}',
-            "unknown archetype '" + "[" * 36 + "...; allowed: " + ARCHETYPES_ALLOWED,
+            ("What you are building: unknown value '")
+            + "[" * 36
+            + "...; allowed: "
+            + ARCHETYPES_ALLOWED,
         ),
         ('"research"', "request must be an object with fields " + ", ".join(REQUEST_FIELDS)),
         (None, "the request is not valid JSON"),

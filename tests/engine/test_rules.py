@@ -14,6 +14,7 @@ from handbook.engine import build_rules, rule_problems
 
 ROLES = "engineer, scientist, ops, lead"
 TASKS = "interim-lead, ci-setup, etl-setup"
+COMMON = "{role}, {a_role}, {nth}, {hire}, {so_far}, {stage}, {data}, {archetype}"
 LINK_HINT = (
     "is not a site-relative link like 'roles/ml-engineer/' or "
     "'team-composition/#start-with-generalists'"
@@ -86,7 +87,7 @@ SHAPE_PROBLEMS = [
         [(("rationale_rules", 0, "link"), f"'/roles/engineer/' {LINK_HINT}")],
     ),
     (
-        lambda calc: calc["fractional_rules"][0]["when"].update(existing="yes"),
+        lambda calc: calc["fractional_rules"][0].setdefault("when", {}).update(existing="yes"),
         [(("fractional_rules", 0, "when", "existing"), "expected true or false, got text")],
     ),
     (
@@ -199,7 +200,7 @@ SEMANTIC_PROBLEMS = [
         ],
     ),
     (
-        lambda calc: calc["fractional_rules"][0]["when"].update(fractional=True),
+        lambda calc: calc["fractional_rules"][0].setdefault("when", {}).update(fractional=True),
         [
             (
                 ("fractional_rules", 0, "when", "fractional"),
@@ -243,6 +244,49 @@ SEMANTIC_PROBLEMS = [
     (
         lambda calc: calc["stages"][1]["needs_bonus"].update(magic=1),
         [(("stages", 1, "needs_bonus", "magic"), "unknown axis 'magic' (known: practice, theory)")],
+    ),
+    (
+        lambda calc: calc["hire_reasons"].update(weight="{role} is {mood} today"),
+        [(("hire_reasons", "weight"), f"unknown placeholder '{{mood}}'; allowed: {COMMON}")],
+    ),
+    (
+        lambda calc: calc["hire_reasons"].update(weight="{role} {deadline}"),
+        [(("hire_reasons", "weight"), f"unknown placeholder '{{deadline}}'; allowed: {COMMON}")],
+    ),
+    (
+        lambda calc: calc["hire_reasons"].update(fallback="{role}."),
+        [(("hire_reasons", "fallback"), "ends with a full stop; the calculator adds one")],
+    ),
+    (
+        lambda calc: calc["plan_reasons"][0].update(role="wizard", missing="{hire}"),
+        [
+            (("plan_reasons", 0, "role"), f"unknown role 'wizard' (known: {ROLES})"),
+            (
+                ("plan_reasons", 0, "missing"),
+                "unknown placeholder '{hire}'; allowed: {role}, {a_role}, {hires}",
+            ),
+        ],
+    ),
+    (
+        lambda calc: calc["fractional_rules"][1].update(closed_by="opps"),
+        [(("fractional_rules", 1, "closed_by"), f"unknown role 'opps' (known: {ROLES})")],
+    ),
+    (
+        lambda calc: calc["fractional_rules"][2].update(needed="now"),
+        [(("fractional_rules", 2, "before"), "give either needed or before, not both")],
+    ),
+    (
+        lambda calc: calc["roles"]["scientist"]["needs"][2]["when"].update(stage=["late"]),
+        [
+            (
+                ("roles", "scientist", "needs", 2, "when", "stage", 0),
+                "unknown stage 'late' (known: early, live)",
+            )
+        ],
+    ),
+    (
+        lambda calc: calc["lead_now"].update(role="boss"),
+        [(("lead_now", "role"), f"unknown role 'boss' (known: {ROLES})")],
     ),
 ]
 

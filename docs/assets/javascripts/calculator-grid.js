@@ -4,6 +4,7 @@
 // <script type="application/json" id="calculator-grid">.
 //
 // The query string is the state: ?archetype=&stage=&data=&headcount=&existing=role:n,role:n
+// and lead=now when the founders can afford a lead now.
 // This file only parses it into a request; validating the request is the engine's job.
 
 (() => {
@@ -38,18 +39,30 @@ function requestFromQuery(search) {
     data: params.get("data") ?? defaults.data,
     headcount: params.has("headcount") ? parseCount(params.get("headcount")) : defaults.headcount,
     existing: params.has("existing") ? parseExisting(params.get("existing")) : {},
+    lead_now: leadNowFromQuery(params),
   };
 }
 
-// "archetype.stage.data/headcount" when the request's plan was precomputed, else null.
+// lead=now -> true; no lead parameter -> false; anything else stays text for the engine to name.
+function leadNowFromQuery(params) {
+  if (!params.has("lead")) return false;
+  const value = params.get("lead");
+  return value === "now" ? true : value;
+}
+
+// "archetype.stage.data/headcount" (".lead-now" after data for a lead now) when the request's
+// plan was precomputed, else null. The same key as engine/grid.py's grid_key.
 function gridKey(request) {
   const { headcount } = request;
+  const leadNow = request.lead_now === true;
   const onGrid = grid.archetypes.includes(request.archetype) &&
     grid.stages.includes(request.stage) &&
     grid.data.includes(request.data) &&
+    (request.lead_now === false || (leadNow && grid.leadNow)) &&
     Number.isInteger(headcount) && headcount >= 1 && headcount <= grid.maxHeadcount &&
     Object.keys(request.existing).length === 0;
-  return onGrid ? `${request.archetype}.${request.stage}.${request.data}/${headcount}` : null;
+  const lead = leadNow ? grid.leadNowKey : "";
+  return onGrid ? `${request.archetype}.${request.stage}.${request.data}${lead}/${headcount}` : null;
 }
 
 window.HandbookCalculatorUrl = { grid, parseCount, parseExisting, requestFromQuery, gridKey };

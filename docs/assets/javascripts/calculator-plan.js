@@ -9,6 +9,7 @@
 //   titles        {roles: {id: title}, axes: {id: title}}, from the page's boot data
 //   optionTitles  {archetype, stage, data}: each a Map of the form's option values to their labels
 //   pageURL       the page's absolute URL, for the absolute links of the Markdown export
+//   edition       the handbook edition whose rules made the plan
 //
 // Nothing from the URL or the plan is ever inserted as HTML: every string becomes a text node.
 
@@ -55,7 +56,24 @@ function planSummary(plan, context) {
   return `${optionTitle("archetype", input.archetype, context)}, ` +
     `${optionTitle("stage", input.stage, context).toLowerCase()} stage, ` +
     `${optionTitle("data", input.data, context).toLowerCase()} data complexity: ` +
-    `${hires}, for a team of ${total}.`;
+    `${hires}${input.lead_now === true ? " (with a full-time lead now)" : ""}, for a team of ${total}.`;
+}
+
+// "needed now", "needed before hire 4", "needed before launch"; with "until hire 6 (ML lead)"
+// when a hire in the plan takes the work over.
+function taskTiming(task, plan, context) {
+  const needed = `needed ${task.needed}`;
+  if (!Number.isInteger(task.until)) return needed;
+  const closer = plan.hiring_order[task.until - 1];
+  return `${needed}, until hire ${task.until} (${roleTitle(closer, context)})`;
+}
+
+// What would close a skill gap: the roles whose usual level reaches it, else a stronger candidate.
+function gapCloser(axis, context) {
+  if (axis.status !== "gap") return "";
+  const roles = (axis.closed_by || []).map((roleId) => roleTitle(roleId, context));
+  if (roles.length) return `a hire: ${roles.join(" or ")}`;
+  return `a candidate at level ${axis.needed}, above their role's usual level`;
 }
 
 function compositionRows(plan) {
@@ -97,8 +115,14 @@ function compositionTable(plan, context) {
 }
 
 function hiringOrder(plan, context) {
-  const items = plan.hiring_order.map((roleId) => el("li", { "data-role": roleId }, roleLink(roleId, context)));
-  return [el("h3", {}, "Hiring order"), el("ol", { id: "hiring-order" }, ...items)];
+  const items = plan.hires.map((hire, index) => {
+    const href = siteHref(hire.link, context);
+    const title = roleTitle(hire.role, context);
+    return el("li", { "data-role": hire.role },
+      `Hire ${index + 1} · `, href ? el("a", { href }, title) : title, `: ${hire.why}`);
+  });
+  return [el("h3", {}, "Hiring order, and why each hire"),
+    el("ol", { id: "hiring-order", class: "hb-calc-hires" }, ...items)];
 }
 
 function fractionalTasks(plan, context) {
@@ -106,9 +130,9 @@ function fractionalTasks(plan, context) {
   if (!plan.fractional.length) {
     return [heading, el("p", {}, "None: the team covers this work itself.")];
   }
-  const items = plan.fractional.map((task) => el("li", { "data-task": task.id },
+  const items = plan.fractional.map((task) => el("li", { "data-task": task.id, "data-needed": task.needed },
     el("a", { href: `${context.root}team-composition/#task-${encodeURIComponent(task.id)}` }, task.title),
-    `: ${task.why}`));
+    " — ", el("span", { class: "hb-calc-when" }, taskTiming(task, plan, context)), `: ${task.why}`));
   return [heading, el("ul", { id: "calc-fractional" }, ...items)];
 }
 
@@ -127,12 +151,14 @@ function statusLabel(status) {
 function coverageTable(plan, context) {
   const rows = plan.coverage.map((axis) => el("tr", { "data-axis": axis.axis, "data-status": axis.status },
     el("th", { scope: "row" }, axisTitle(axis.axis, context)),
-    el("td", {}, String(axis.needed)), el("td", {}, String(axis.have)), el("td", {}, statusLabel(axis.status))));
+    el("td", {}, String(axis.needed)), el("td", {}, String(axis.have)), el("td", {}, statusLabel(axis.status)),
+    el("td", { class: "hb-calc-closer" }, gapCloser(axis, context))));
   return [el("h3", {}, "Skill coverage"), el("table", { class: "hb-table hb-calc-table", id: "calc-coverage" },
     el("caption", {}, "The team's best level on each skill axis against what this kind of project needs (levels 1 to 4)"),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col" }, "Skill axis"), el("th", { scope: "col" }, "Needed"),
-      el("th", { scope: "col" }, "Team has"), el("th", { scope: "col" }, "Status"))),
+      el("th", { scope: "col" }, "Team has"), el("th", { scope: "col" }, "Status"),
+      el("th", { scope: "col" }, "What would close a gap"))),
     el("tbody", {}, ...rows))];
 }
 
@@ -146,6 +172,14 @@ function planNodes(plan, context) {
     ...rationaleList(plan, context),
     ...coverageTable(plan, context),
   ];
+}
+
+// The one-line summary kept in view on phones, so that a change of a field is never invisible.
+function miniSummaryNodes(plan, context) {
+  const hires = plan.hires.length === 1 ? "1 new hire" : `${plan.hires.length} new hires`;
+  const roles = plan.hires.map((hire) => roleTitle(hire.role, context)).join(", ");
+  const tasks = plan.fractional.length === 1 ? "1 part-time task" : `${plan.fractional.length} part-time tasks`;
+  return [`Your plan: ${hires}: ${roles}; ${tasks}.`];
 }
 
 function errorNodes(message) {
@@ -190,22 +224,32 @@ function markdownReasons(plan, context) {
 }
 
 function markdownCoverage(plan, context) {
-  const rows = plan.coverage.map((axis) => [axisTitle(axis.axis, context), axis.needed, axis.have, axis.status]);
-  return markdownTable(["Skill axis", "Needed", "Team has", "Status"], rows);
+  const rows = plan.coverage.map((axis) => [
+    axisTitle(axis.axis, context), axis.needed, axis.have, axis.status, gapCloser(axis, context)]);
+  return markdownTable(["Skill axis", "Needed", "Team has", "Status", "What would close a gap"], rows);
+}
+
+function markdownHires(plan, context) {
+  return plan.hires.map((hire, index) => {
+    const href = siteHref(hire.link, context);
+    const title = roleTitle(hire.role, context);
+    const name = href ? `[${title}](${absolute(href, context)})` : title;
+    return `${index + 1}. ${name}: ${hire.why}`;
+  });
 }
 
 function planMarkdown(plan, context) {
-  const order = plan.hiring_order.map((roleId, index) => `${index + 1}. ${roleTitle(roleId, context)}`);
-  const tasks = plan.fractional.map((task) => `- **${task.title}**: ${task.why}`);
+  const tasks = plan.fractional.map((task) => `- **${task.title}** — ${taskTiming(task, plan, context)}: ${task.why}`);
   return [
-    "# Hiring plan", "", planSummary(plan, context), "", `Link: ${context.pageURL}`, "",
+    "# Hiring plan", "", planSummary(plan, context), "",
+    `Made with the ML hiring handbook, edition ${context.edition}: ${context.pageURL}`, "",
     "## Team composition", "", markdownComposition(plan, context), "",
-    "## Hiring order", "", ...order, "",
+    "## Hiring order, and why each hire", "", ...markdownHires(plan, context), "",
     "## Work for part-time specialists", "", ...(tasks.length ? tasks : ["None."]), "",
     "## Why this plan", "", ...markdownReasons(plan, context), "",
     "## Skill coverage", "", markdownCoverage(plan, context), "",
   ].join("\n");
 }
 
-window.HandbookCalculatorPlan = Object.freeze({ planNodes, errorNodes, waitingNodes, planMarkdown });
+window.HandbookCalculatorPlan = Object.freeze({ planNodes, errorNodes, waitingNodes, planMarkdown, miniSummaryNodes });
 })();

@@ -29,7 +29,9 @@ const fields = {
   stage: document.getElementById("calc-stage"),
   data: document.getElementById("calc-data"),
   headcount: document.getElementById("calc-headcount"),
+  leadNow: document.getElementById("calc-lead-now"),
 };
+const miniSummary = document.getElementById("calc-mini-summary");
 const existingInputs = Array.from(form.querySelectorAll("[data-existing-role]"));
 const present = window.HandbookCalculatorPlan;
 
@@ -127,6 +129,8 @@ function queryFromRequest(request) {
   }
   const existing = Object.entries(request.existing).map(([role, count]) => `${role}:${count}`);
   if (existing.length) params.set("existing", existing.join(","));
+  if (request.lead_now === true) params.set("lead", "now");
+  else if (request.lead_now !== false) params.set("lead", String(request.lead_now));
   // ":" and "," are allowed in a query string; keeping them makes shared links readable.
   return params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
 }
@@ -143,6 +147,7 @@ function requestFromForm() {
     data: fields.data.value,
     headcount: parseCount(fields.headcount.value),
     existing,
+    lead_now: Boolean(fields.leadNow && fields.leadNow.checked),
   };
 }
 
@@ -155,6 +160,7 @@ function fillForm(request) {
     if (hasOption(fields[name], request[name])) fields[name].value = request[name];
   }
   fields.headcount.value = String(request.headcount);
+  if (fields.leadNow) fields.leadNow.checked = request.lead_now === true;
   for (const input of existingInputs) {
     const count = request.existing[input.dataset.existingRole];
     input.value = Number.isInteger(count) ? String(count) : "0";
@@ -243,15 +249,21 @@ function optionTitles(select) {
 function planContext() {
   const optionTitlesByField = Object.fromEntries(
     ["archetype", "stage", "data"].map((name) => [name, optionTitles(fields[name])]));
-  return { root: boot.root, titles: boot.titles, optionTitles: optionTitlesByField, pageURL: window.location.href };
+  return {
+    root: boot.root, titles: boot.titles, edition: boot.edition,
+    optionTitles: optionTitlesByField, pageURL: window.location.href,
+  };
 }
 
 function renderPlan(plan) {
-  result.replaceChildren(...present.planNodes(plan, planContext()));
+  const context = planContext();
+  result.replaceChildren(...present.planNodes(plan, context));
+  miniSummary.replaceChildren(...present.miniSummaryNodes(plan, context));
 }
 
 function renderError(message) {
   result.replaceChildren(...present.errorNodes(message));
+  miniSummary.textContent = `This plan cannot be worked out: ${message}.`;
 }
 
 function showWaiting() {
@@ -294,7 +306,9 @@ async function copyText(text, doneMessage) {
 
 function downloadPlan(plan) {
   const name = `hiring-plan-${plan.input.archetype}-${plan.input.headcount}.json`;
-  const blob = new Blob([JSON.stringify(plan, null, 2) + "\n"], { type: "application/json" });
+  const context = planContext();
+  const exported = { edition: context.edition, link: context.pageURL, plan };
+  const blob = new Blob([JSON.stringify(exported, null, 2) + "\n"], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
   document.body.append(link);

@@ -1,7 +1,7 @@
 """`handbook recommend`: the team-composition calculator on the command line.
 
 Usage: handbook recommend --archetype A --headcount N [--stage S] [--data-complexity C]
-       [--existing ROLE=COUNT ...] [--json]
+       [--existing ROLE=COUNT ...] [--lead-now] [--json]
 
 Bad input prints one line to stderr naming the bad value and what is allowed, and exits 2.
 """
@@ -72,6 +72,12 @@ def build_parser(rules: dict[str, Any]) -> argparse.ArgumentParser:
         default=[],
         help=f"people already on the team; ROLE is one of {_ids(rules['roles'])}",
     )
+    if "lead_now" in calculator:
+        parser.add_argument(
+            "--lead-now",
+            action="store_true",
+            help=f"{calculator['lead_now']['label']} (the lead comes among the first hires)",
+        )
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     return parser
 
@@ -108,6 +114,8 @@ def _request(options: argparse.Namespace) -> dict[str, Any]:
     if options.data is not None:
         request["data"] = options.data
     request["existing"] = parse_existing(options.existing)
+    if getattr(options, "lead_now", False):
+        request["lead_now"] = True
     return request
 
 
@@ -152,21 +160,43 @@ def _wrapped(text: str, first: str, rest: str) -> str:
 def format_plan(plan: dict[str, Any], rules: dict[str, Any]) -> str:
     """The plan as readable text for a terminal."""
     lines = _header(plan, rules) + _team(plan, rules)
-    lines += ["", "Hiring order"]
-    for number, role_id in enumerate(plan["hiring_order"], start=1):
-        lines.append(f"  {number:>2}. {_title(rules['roles'], role_id)}")
+    lines += ["", "Hiring order, and why each hire"]
+    for number, hire in enumerate(plan["hires"], start=1):
+        text = f"Hire {number} · {_title(rules['roles'], hire['role'])}: {hire['why']}"
+        lines.append(_wrapped(text, "  ", "    "))
     lines += ["", "Fractional specialists (part-time)"]
-    for task in plan["fractional"] or [{"title": "none needed", "why": ""}]:
-        text = f"{task['title']}: {task['why']}" if task["why"] else task["title"]
+    for task in plan["fractional"]:
+        text = f"{task['title']} — {_timing(task, plan, rules)}: {task['why']}"
         lines.append(_wrapped(text, "  - ", "    "))
+    if not plan["fractional"]:
+        lines.append("  - none needed")
     lines += ["", "Skill coverage (level needed / team's best, 1-4)"]
     for row in plan["coverage"]:
-        lines.append(f"  {row['axis']:<22} {row['needed']} / {row['have']}  {row['status']}")
+        line = f"  {row['axis']:<22} {row['needed']} / {row['have']}  {row['status']}"
+        lines.append(line + _closer(row, rules))
     lines += ["", "Why"]
     for reason in plan["rationale"]:
         lines.append(_wrapped(reason["text"], "  - ", "    "))
         lines.append(f"    handbook: {reason['link']}")
     return "\n".join(lines)
+
+
+def _timing(task: dict[str, Any], plan: dict[str, Any], rules: dict[str, Any]) -> str:
+    """ "needed now", or "needed before hire 4, until hire 6 (ML lead)"."""
+    text = f"needed {task['needed']}"
+    if task["until"] is None:
+        return text
+    closer = _title(rules["roles"], plan["hiring_order"][task["until"] - 1])
+    return f"{text}, until hire {task['until']} ({closer})"
+
+
+def _closer(row: dict[str, Any], rules: dict[str, Any]) -> str:
+    if row["status"] != "gap":
+        return ""
+    titles = [_title(rules["roles"], role_id) for role_id in row["closed_by"]]
+    if titles:
+        return f"; closed by a hire: {' or '.join(titles)}"
+    return f"; closed by a candidate at level {row['needed']}, above their role's usual level"
 
 
 def _header(plan: dict[str, Any], rules: dict[str, Any]) -> list[str]:
@@ -175,7 +205,9 @@ def _header(plan: dict[str, Any], rules: dict[str, Any]) -> list[str]:
     archetype = _title(calculator["archetypes"], given["archetype"])
     stage = _title(calculator["stages"], given["stage"])
     data = _title(calculator["data_complexity"], given["data"])
-    hires = f"{given['headcount']} new hire" + ("s" if given["headcount"] != 1 else "")
+    hires = f"{given['headcount']} new full-time hire" + ("s" if given["headcount"] != 1 else "")
+    if given.get("lead_now"):
+        hires += ", a lead now"
     existing = ", ".join(
         f"{_title(rules['roles'], role_id)}: {count}"
         for role_id, count in given["existing"].items()

@@ -7,8 +7,10 @@ Standard library only (a test enforces it): the browser copies this package and
 
 from .grid import GRID_MAX_HEADCOUNT, default_request, grid_description, grid_key, grid_requests
 from .request import (
+    FIELD_LABELS,
     REQUEST_FIELDS,
     RequestError,
+    lead_now_label,
     normalise_request,
     recommend,
     recommend_json,
@@ -21,6 +23,7 @@ BROWSER_PACKAGES = ("spec", "engine")
 
 __all__ = [
     "BROWSER_PACKAGES",
+    "FIELD_LABELS",
     "GRID_MAX_HEADCOUNT",
     "REQUEST_FIELDS",
     "RequestError",
@@ -29,6 +32,7 @@ __all__ = [
     "grid_description",
     "grid_key",
     "grid_requests",
+    "lead_now_label",
     "normalise_request",
     "recommend",
     "recommend_json",

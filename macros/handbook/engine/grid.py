@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 GRID_MAX_HEADCOUNT = 30
-GRID_FIELDS = ("archetype", "stage", "data", "headcount")
+GRID_FIELDS = ("archetype", "stage", "data", "lead_now", "headcount")
+LEAD_NOW_KEY = ".lead-now"
 
 
 def _ids(entries: list[dict[str, Any]]) -> list[str]:
@@ -32,6 +33,8 @@ def grid_description(rules: dict[str, Any]) -> dict[str, Any]:
         "stages": _ids(calculator["stages"]),
         "data": _ids(calculator["data_complexity"]),
         "maxHeadcount": grid_max_headcount(rules),
+        "leadNow": "lead_now" in calculator,
+        "leadNowKey": LEAD_NOW_KEY,
         "defaults": default_request(rules),
     }
 
@@ -45,26 +48,33 @@ def default_request(rules: dict[str, Any]) -> dict[str, Any]:
         "data": calculator["defaults"]["data"],
         "headcount": min(calculator.get("default_headcount", 5), grid_max_headcount(rules)),
         "existing": {},
+        "lead_now": False,
     }
 
 
 def grid_key(request: dict[str, Any]) -> str:
-    """The file name of a grid request's plan: 'archetype.stage.data/headcount'."""
-    return f"{request['archetype']}.{request['stage']}.{request['data']}/{request['headcount']}"
+    """The file name of a grid request's plan: 'archetype.stage.data/headcount', with
+    '.lead-now' after the data level when the request asks for a lead now."""
+    lead = LEAD_NOW_KEY if request.get("lead_now") else ""
+    setting = f"{request['archetype']}.{request['stage']}.{request['data']}{lead}"
+    return f"{setting}/{request['headcount']}"
 
 
 def grid_requests(rules: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every grid request: archetype x stage x data complexity x 1..maxHeadcount hires."""
+    """Every grid request: archetype x stage x data complexity x lead now (when the rules
+    offer it) x 1..maxHeadcount hires."""
     grid = grid_description(rules)
     most = grid["maxHeadcount"]
     for archetype in grid["archetypes"]:
         for stage in grid["stages"]:
             for data in grid["data"]:
-                for headcount in range(1, most + 1):
-                    yield {
-                        "archetype": archetype,
-                        "stage": stage,
-                        "data": data,
-                        "headcount": headcount,
-                        "existing": {},
-                    }
+                for lead_now in (False, True) if grid["leadNow"] else (False,):
+                    for headcount in range(1, most + 1):
+                        yield {
+                            "archetype": archetype,
+                            "stage": stage,
+                            "data": data,
+                            "headcount": headcount,
+                            "existing": {},
+                            "lead_now": lead_now,
+                        }

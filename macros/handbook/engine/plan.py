@@ -1,15 +1,17 @@
 """The calculator's plan builder: hires one person at a time from the team's current state.
 
 Standard library only: this module runs in CPython, at build time and in Pyodide. It assumes
-rules that engine_rules.rule_problems accepts and a request that engine.normalise_request
-returned.
+rules that rules.rule_problems accepts and a request that request.normalise_request returned.
+Each hire comes with its decision (what made it: a deadline, a foundation another role waits
+for, a minimum share, the largest weight against the team so far), which reasons.py turns
+into text.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-LEVEL_MAX = 4
+from .conditions import setting_holds
 
 Counts = dict[str, int]
 
@@ -26,29 +28,47 @@ def settings(rules: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
     stage = by_id(calculator["stages"], request["stage"])
     data = by_id(calculator["data_complexity"], request["data"])
     role_ids = [role["id"] for role in rules["roles"]]
-    needs = {role_id: calculator["roles"].get(role_id, {}).get("needs", []) for role_id in role_ids}
-    deadlines: Counts = {}
-    for modifier in (stage, data):
-        for role_id, hire_number in modifier.get("deadlines", {}).items():
-            deadlines[role_id] = min(hire_number, deadlines.get(role_id, hire_number))
-    return {
+    setting = {"stage": stage["id"], "data": data["id"], "traits": archetype.get("traits", [])}
+    needs = {
+        role_id: [
+            need
+            for need in calculator["roles"].get(role_id, {}).get("needs", [])
+            if setting_holds(need.get("when", {}), setting)
+        ]
+        for role_id in role_ids
+    }
+    setup = {
         "role_ids": role_ids,
         "archetype": archetype,
         "stage": stage,
         "data": data,
         "weights": {role_id: _weight(archetype, stage, data, role_id) for role_id in role_ids},
-        "deadlines": deadlines,
         "needs": needs,
-        "hard_needs": {
-            role_id: [need["role"] for need in role_needs if "or_fractional" not in need]
-            for role_id, role_needs in needs.items()
-        },
         "min_team": {
             role_id: archetype.get("min_team", {}).get(role_id, 0) for role_id in role_ids
         },
         "generalist": calculator["generalist"]["role"],
         "generalist_base": calculator["generalist"]["base"],
     }
+    setup["deadlines"] = _deadlines(calculator, stage, data, request, setup)
+    return setup
+
+
+def _deadlines(calculator: dict, stage: dict, data: dict, request: dict, setup: dict) -> dict:
+    """Role -> (hire number, kind of deadline): the earliest of the stage's and data's, and
+    lead_now's when the request asks for it (which also lifts the lead's minimum team size)."""
+    deadlines: dict[str, tuple[int, str]] = {}
+    for modifier, kind in ((stage, "stage_deadline"), (data, "data_deadline")):
+        for role_id, hire_number in modifier.get("deadlines", {}).items():
+            if role_id not in deadlines or hire_number < deadlines[role_id][0]:
+                deadlines[role_id] = (hire_number, kind)
+    lead_now = calculator.get("lead_now")
+    if request.get("lead_now") and lead_now:
+        role_id = lead_now["role"]
+        current = deadlines.get(role_id, (lead_now["by_hire"], ""))[0]
+        deadlines[role_id] = (min(current, lead_now["by_hire"]), "lead_now")
+        setup["min_team"][role_id] = 0
+    return deadlines
 
 
 def _weight(archetype: dict, stage: dict, data: dict, role_id: str) -> int:
@@ -58,75 +78,141 @@ def _weight(archetype: dict, stage: dict, data: dict, role_id: str) -> int:
     return weight * data.get("weight_percent", {}).get(role_id, 100)
 
 
-def build_order(setup: dict[str, Any], existing: Counts, headcount: int) -> tuple[list, dict]:
-    """The hiring order and the fractional tasks that gates committed to, as {task: why}."""
+def applies(need: dict[str, Any], counts: Counts, role_id: str) -> bool:
+    """Whether a need of role_id applies to its next hire (the need's `from`-th and later)."""
+    return counts[role_id] + 1 >= need.get("from", 1)
+
+
+def missing_needs(setup: dict[str, Any], counts: Counts, role_id: str) -> list[str]:
+    """The roles a hard need of role_id's next hire still waits for."""
+    return [
+        need["role"]
+        for need in setup["needs"][role_id]
+        if "or_fractional" not in need
+        and applies(need, counts, role_id)
+        and not counts[need["role"]]
+    ]
+
+
+def is_open(setup: dict[str, Any], counts: Counts, role_id: str) -> bool:
+    """Whether role_id can be hired next: team big enough and its hard needs on the team."""
+    team_size = sum(counts.values())
+    return team_size >= setup["min_team"][role_id] and not missing_needs(setup, counts, role_id)
+
+
+def build_order(setup: dict[str, Any], existing: Counts, headcount: int) -> dict[str, Any]:
+    """The hiring order, each hire's decision, and the fractional tasks that needs committed to,
+    as {task: {"why": ..., "hire": first hire it had to come before, "role": the missing role}}."""
     counts = {role_id: existing.get(role_id, 0) for role_id in setup["role_ids"]}
     start_with_specialist = existing.get(setup["generalist"], 0) >= setup["generalist_base"]
     order: list[str] = []
-    committed: dict[str, str] = {}
+    decisions: list[dict[str, Any]] = []
+    committed: dict[str, dict[str, Any]] = {}
     for hire_number in range(1, headcount + 1):
         first_and_based = hire_number == 1 and start_with_specialist
-        role_id = next_hire(setup, counts, hire_number, first_and_based)
+        decision = decide(setup, counts, hire_number, first_and_based)
+        role_id = decision["role"]
+        decision["unblocked_by"] = _unblocked_by(setup, counts, order, role_id)
+        decision["count"] = counts[role_id]
         for need in setup["needs"][role_id]:
-            if counts[need["role"]] == 0 and "or_fractional" in need:
-                committed.setdefault(need["or_fractional"], need["why"])
+            task_id = need.get("or_fractional")
+            if task_id and applies(need, counts, role_id) and not counts[need["role"]]:
+                committed.setdefault(
+                    task_id, {"why": need["why"], "hire": hire_number, "role": need["role"]}
+                )
         counts[role_id] += 1
         order.append(role_id)
-    return order, committed
+        decisions.append(decision)
+    return {"order": order, "decisions": decisions, "committed": committed}
+
+
+def _unblocked_by(setup: dict, counts: Counts, order: list[str], role_id: str) -> str | None:
+    """The previous hire, when it was a hard need of this role that was missing until then."""
+    if not order:
+        return None
+    previous = order[-1]
+    before = {**counts, previous: counts[previous] - 1}
+    return previous if previous in missing_needs(setup, before, role_id) else None
 
 
 def next_hire(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: bool) -> str:
-    """The next role to hire, chosen from the current team state alone.
+    """The next role to hire, chosen from the current team state alone."""
+    return decide(setup, counts, hire_number, specialist)["role"]
+
+
+def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: bool) -> dict:
+    """The next hire and why: {"role", "kind", ...details}.
 
     Candidates are the roles whose hard needs are on the team and whose minimum team size is
     reached. Then, in order: a role whose deadline has come, a role about to fall to its
-    minimum share, else the best weight / (count + 1).
+    minimum share, a missing need of the role that scores best, else the best weight /
+    (count + 1) among the candidates.
     """
-    team_size = sum(counts.values())
-    candidates = [
-        role_id
-        for role_id in setup["role_ids"]
-        if team_size >= setup["min_team"][role_id]
-        and all(counts[need] > 0 for need in setup["hard_needs"][role_id])
-    ]
+    candidates = [role_id for role_id in setup["role_ids"] if is_open(setup, counts, role_id)]
     generalist = setup["generalist"]
     if specialist and len(candidates) > 1 and generalist in candidates:
         candidates.remove(generalist)
     if not candidates:
-        return generalist
-    return (
+        return {"role": generalist, "kind": "fallback"}
+    decision = (
         _due(setup, counts, hire_number, candidates)
-        or _below_share(setup, counts, team_size + 1, candidates)
-        or _best_scoring(setup, counts, candidates)
+        or _below_share(setup, counts, sum(counts.values()) + 1, candidates)
+        or _foundation(setup, counts, candidates)
+        or _by_weight(setup, counts, candidates, specialist)
     )
+    if decision["role"] == generalist and counts[generalist] == 0:
+        return {"role": generalist, "kind": "generalist_first"}
+    return decision
 
 
-def _due(setup: dict[str, Any], counts: Counts, hire_number: int, candidates: list) -> str | None:
+def _due(setup: dict, counts: Counts, hire_number: int, candidates: list) -> dict | None:
     """A missing role whose deadline leaves no slack (earliest deadline first), if any."""
     pending = sorted(
-        (deadline, setup["role_ids"].index(role_id), role_id)
-        for role_id, deadline in setup["deadlines"].items()
+        (deadline, setup["role_ids"].index(role_id), role_id, kind)
+        for role_id, (deadline, kind) in setup["deadlines"].items()
         if counts[role_id] == 0
     )
     if not any(hire_number + slot >= entry[0] for slot, entry in enumerate(pending)):
         return None
-    return next((role_id for _, _, role_id in pending if role_id in candidates), None)
-
-
-def _below_share(
-    setup: dict[str, Any], counts: Counts, team_after: int, candidates: list
-) -> str | None:
-    """A role that would drop to its minimum share of the team or below if not hired now."""
-    for role_id, percent in setup["archetype"].get("min_share", {}).items():
-        if role_id in candidates and counts[role_id] * 100 <= percent * team_after:
-            return role_id
+    for deadline, _, role_id, kind in pending:
+        if role_id in candidates:
+            return {"role": role_id, "kind": kind, "deadline": deadline}
     return None
 
 
-def _best_scoring(setup: dict[str, Any], counts: Counts, candidates: list) -> str:
-    """The candidate with the highest weight / (count + 1); ties go to the earlier role."""
+def _below_share(setup: dict, counts: Counts, team_after: int, candidates: list) -> dict | None:
+    """A role that would drop to its minimum share of the team or below if not hired now."""
+    for role_id, percent in setup["archetype"].get("min_share", {}).items():
+        if role_id in candidates and counts[role_id] * 100 <= percent * team_after:
+            return {"role": role_id, "kind": "min_share", "share": percent}
+    return None
+
+
+def _foundation(setup: dict, counts: Counts, candidates: list) -> dict | None:
+    """When the best-scoring role big enough to join still waits for a hard need, that need."""
+    team_size = sum(counts.values())
+    sized = [r for r in setup["role_ids"] if team_size >= setup["min_team"][r]]
+    best = best_scoring(setup, counts, sized)
+    if best is None or best in candidates:
+        return None
+    for role_id in missing_needs(setup, counts, best):
+        if role_id in candidates:
+            return {"role": role_id, "kind": "foundation", "for": best, "for_count": counts[best]}
+    return None
+
+
+def _by_weight(setup: dict, counts: Counts, candidates: list, specialist: bool) -> dict:
+    best = best_scoring(setup, counts, candidates)
+    generalist = setup["generalist"]
+    if best is None:
+        best = generalist if generalist in candidates else candidates[0]
+    return {"role": best, "kind": "specialist_first" if specialist else "weight"}
+
+
+def best_scoring(setup: dict[str, Any], counts: Counts, roles: list[str]) -> str | None:
+    """The role with the highest positive weight / (count + 1); ties go to the earlier role."""
     best = None
-    for role_id in candidates:
+    for role_id in roles:
         weight = setup["weights"][role_id]
         if weight <= 0:
             continue
@@ -135,63 +221,4 @@ def _best_scoring(setup: dict[str, Any], counts: Counts, candidates: list) -> st
             counts[role_id] + 1
         ):
             best = role_id
-    if best is not None:
-        return best
-    return setup["generalist"] if setup["generalist"] in candidates else candidates[0]
-
-
-def matches(when: dict[str, Any], facts: dict[str, Any]) -> bool:
-    """Whether every condition of a `when` mapping holds for the finished plan's facts."""
-    checks = {
-        "lacks": lambda role_id: facts["counts"].get(role_id, 0) == 0,
-        "hires": lambda role_id: role_id in facts["hired"],
-        "stage": lambda ids: facts["stage"] in ids,
-        "data": lambda ids: facts["data"] in ids,
-        "trait": lambda trait: trait in facts["traits"],
-        "existing": lambda wanted: facts["existing"] == wanted,
-        "generalist_base": lambda wanted: facts["generalist_base"] == wanted,
-        "fractional": lambda wanted: facts["fractional"] == wanted,
-    }
-    return all(checks[key](value) for key, value in when.items())
-
-
-def fractional(rules: dict[str, Any], facts: dict[str, Any], committed: dict) -> list[dict]:
-    """Fractional tasks in the rules' task order, each with the first matching reason."""
-    found = []
-    for task in rules["fractional_tasks"]:
-        reasons = [
-            rule["why"]
-            for rule in rules["calculator"]["fractional_rules"]
-            if rule["task"] == task["id"] and matches(rule.get("when", {}), facts)
-        ]
-        why = reasons[0] if reasons else committed.get(task["id"])
-        if why is not None:
-            found.append({"id": task["id"], "title": task["title"], "why": why})
-    return found
-
-
-def rationale(rules: dict[str, Any], setup: dict[str, Any], facts: dict[str, Any]) -> list[dict]:
-    """The archetype's, stage's and data's reasons, then every matching rationale rule."""
-    chosen = [setup["archetype"], setup["stage"], setup["data"]]
-    reasons = [entry["rationale"] for entry in chosen if "rationale" in entry]
-    reasons += [
-        rule
-        for rule in rules["calculator"].get("rationale_rules", [])
-        if matches(rule.get("when", {}), facts)
-    ]
-    return [{"text": reason["text"], "link": reason["link"]} for reason in reasons]
-
-
-def coverage(rules: dict[str, Any], setup: dict[str, Any], counts: Counts) -> list[dict]:
-    """Per base axis: the level the archetype needs, the team's best level, met or gap."""
-    rows = []
-    for axis in rules["axes"]:
-        needed = setup["archetype"]["needs"][axis]
-        needed += setup["stage"].get("needs_bonus", {}).get(axis, 0)
-        needed += setup["data"].get("needs_bonus", {}).get(axis, 0)
-        needed = min(needed, LEVEL_MAX)
-        levels = [role["skills"][axis] for role in rules["roles"] if counts[role["id"]] > 0]
-        have = max(levels, default=0)
-        status = "met" if have >= needed else "gap"
-        rows.append({"axis": axis, "needed": needed, "have": have, "status": status})
-    return rows
+    return best

@@ -11,12 +11,23 @@ import json
 from typing import Any
 
 from ..spec.problems import format_path
-from .plan import build_order, coverage, fractional, rationale, settings
+from .plan import build_order, settings
+from .reasons import coverage, hire_reasons, rationale
 from .rules import rule_problems
+from .tasks import fractional
 
-REQUEST_FIELDS = ("archetype", "stage", "data", "headcount", "existing")
+REQUEST_FIELDS = ("archetype", "stage", "data", "headcount", "existing", "lead_now")
 MAX_REQUEST_CHARS = 10_000
 MAX_REQUEST_DEPTH = 8
+# The calculator page's words for each field: its labels, and the names in error messages.
+FIELD_LABELS = {
+    "archetype": "What you are building",
+    "stage": "Stage",
+    "data": "Data complexity",
+    "headcount": "New full-time hires",
+    "existing": "Your existing team",
+}
+DEFAULT_LEAD_NOW_LABEL = "A full-time lead now"
 
 
 _SHOWN_MAX = 40
@@ -32,16 +43,17 @@ class RequestError(ValueError):
     """A request the calculator cannot answer; the message is one line naming the bad value."""
 
 
-def _choice(request: dict, field: str, noun: str, entries: list[dict], default: str | None) -> str:
+def _choice(request: dict, field: str, entries: list[dict], default: str | None) -> str:
     """The id chosen for field, or the default; RequestError if it is not one of the entries."""
-    allowed = [entry["id"] for entry in entries]
+    allowed = ", ".join(entry["id"] for entry in entries)
+    label = FIELD_LABELS[field]
     value = request.get(field)
     if value is None:
         if default is None:
-            raise RequestError(f"{noun} is missing; allowed: {', '.join(allowed)}")
+            raise RequestError(f"{label}: missing; allowed: {allowed}")
         return default
-    if value not in allowed:  # also catches non-strings
-        raise RequestError(f"unknown {noun} {short_repr(value)}; allowed: {', '.join(allowed)}")
+    if value not in [entry["id"] for entry in entries]:  # also catches non-strings
+        raise RequestError(f"{label}: unknown value {short_repr(value)}; allowed: {allowed}")
     return value
 
 
@@ -50,23 +62,40 @@ def whole_number(value: Any, noun: str, low: int, high: int) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
         return value
     raise RequestError(
-        f"{noun} must be a whole number from {low} to {high}, got {short_repr(value)}"
+        f"{noun}: must be a whole number from {low} to {high}, got {short_repr(value)}"
     )
 
 
-def _existing(value: Any, role_ids: list[str], most: int) -> dict[str, int]:
+def _existing(value: Any, roles: list[dict], most: int) -> dict[str, int]:
     """The existing team as {role id: count}, in role order, without zero counts."""
+    label = FIELD_LABELS["existing"]
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise RequestError(f"existing must map role ids to counts, got {short_repr(value)}")
+        raise RequestError(f"{label}: must map role ids to counts, got {short_repr(value)}")
+    titles = {role["id"]: role["title"] for role in roles}
     for role_id, count in value.items():
-        if role_id not in role_ids:
+        if role_id not in titles:
             raise RequestError(
-                f"unknown role {short_repr(role_id)} in existing; allowed: {', '.join(role_ids)}"
+                f"{label}: unknown role {short_repr(role_id)}; allowed: {', '.join(titles)}"
             )
-        whole_number(count, f"existing count for {role_id}", 0, most)
-    return {role_id: value[role_id] for role_id in role_ids if value.get(role_id, 0) > 0}
+        whole_number(count, f"{label}, {titles[role_id]}", 0, most)
+    return {role_id: value[role_id] for role_id in titles if value.get(role_id, 0) > 0}
+
+
+def lead_now_label(rules: dict[str, Any]) -> str:
+    return rules["calculator"].get("lead_now", {}).get("label", DEFAULT_LEAD_NOW_LABEL)
+
+
+def _lead_now(rules: dict[str, Any], value: Any) -> bool:
+    if value is None or value is False:
+        return False
+    label = lead_now_label(rules)
+    if value is not True:
+        raise RequestError(f"{label}: must be true or false, got {short_repr(value)}")
+    if "lead_now" not in rules["calculator"]:
+        raise RequestError(f"{label}: these calculator rules do not offer it")
+    return True
 
 
 def normalise_request(rules: dict[str, Any], request: Any) -> dict[str, Any]:
@@ -83,19 +112,16 @@ def normalise_request(rules: dict[str, Any], request: Any) -> dict[str, Any]:
     most = calculator["max_headcount"]
     headcount = request.get("headcount")
     if headcount is None:
-        raise RequestError(f"headcount is missing; allowed: a whole number from 1 to {most}")
+        raise RequestError(
+            f"{FIELD_LABELS['headcount']}: missing; allowed: a whole number from 1 to {most}"
+        )
     return {
-        "archetype": _choice(request, "archetype", "archetype", calculator["archetypes"], None),
-        "stage": _choice(request, "stage", "stage", calculator["stages"], defaults["stage"]),
-        "data": _choice(
-            request, "data", "data complexity", calculator["data_complexity"], defaults["data"]
-        ),
-        "headcount": whole_number(headcount, "headcount", 1, most),
-        "existing": _existing(
-            request.get("existing"),
-            [role["id"] for role in rules["roles"]],
-            calculator["max_existing"],
-        ),
+        "archetype": _choice(request, "archetype", calculator["archetypes"], None),
+        "stage": _choice(request, "stage", calculator["stages"], defaults["stage"]),
+        "data": _choice(request, "data", calculator["data_complexity"], defaults["data"]),
+        "headcount": whole_number(headcount, FIELD_LABELS["headcount"], 1, most),
+        "existing": _existing(request.get("existing"), rules["roles"], calculator["max_existing"]),
+        "lead_now": _lead_now(rules, request.get("lead_now")),
     }
 
 
@@ -103,28 +129,31 @@ def recommend(rules: dict[str, Any], request: Any) -> dict[str, Any]:
     """The hiring plan for a request (see the module docs); RequestError for a bad request."""
     normal = normalise_request(rules, request)
     setup = settings(rules, normal)
-    order, committed = build_order(setup, normal["existing"], normal["headcount"])
-    counts = {role_id: normal["existing"].get(role_id, 0) for role_id in setup["role_ids"]}
+    built = build_order(setup, normal["existing"], normal["headcount"])
+    order = built["order"]
+    existing = {role_id: normal["existing"].get(role_id, 0) for role_id in setup["role_ids"]}
+    counts = dict(existing)
     for role_id in order:
         counts[role_id] += 1
     facts = {
         "counts": counts,
+        "existing_counts": existing,
         "hired": set(order),
         "stage": normal["stage"],
         "data": normal["data"],
         "traits": setup["archetype"].get("traits", []),
         "existing": bool(normal["existing"]),
-        "generalist_base": normal["existing"].get(setup["generalist"], 0)
-        >= setup["generalist_base"],
+        "generalist_base": existing[setup["generalist"]] >= setup["generalist_base"],
     }
-    tasks = fractional(rules, facts, committed)
+    tasks = fractional(rules, setup, facts, order, built["committed"])
     facts["fractional"] = bool(tasks)
     return {
         "input": normal,
         "composition": counts,
         "hiring_order": order,
+        "hires": hire_reasons(rules, setup, built["decisions"]),
         "fractional": tasks,
-        "rationale": rationale(rules, setup, facts),
+        "rationale": rationale(rules, setup, facts, order),
         "coverage": coverage(rules, setup, counts),
     }
 

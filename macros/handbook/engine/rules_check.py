@@ -7,10 +7,24 @@ FILE:LINE: path: message line.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..spec.language import Report, unknown_id
 from ..spec.problems import Path
+from .reasons import HIRE_PLACEHOLDERS, PLAN_PLACEHOLDERS
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholder_problems(text: str, allowed: tuple[str, ...]) -> list[str]:
+    """One message per {name} in text that is not among the allowed names."""
+    shown = ", ".join("{" + name + "}" for name in allowed)
+    return [
+        f"unknown placeholder '{{{name}}}'; allowed: {shown}"
+        for name in _PLACEHOLDER.findall(text)
+        if name not in allowed
+    ]
 
 
 class RuleChecker:
@@ -63,13 +77,42 @@ class RuleChecker:
             for index, modifier in enumerate(calculator[section]):
                 self.modifier(modifier, (section, index))
         for index, rule in enumerate(calculator["fractional_rules"]):
-            path = ("fractional_rules", index)
-            self.known(rule["task"], self.tasks, "fractional task", (*path, "task"))
-            self.condition(rule.get("when", {}), (*path, "when"), in_fractional=True)
+            self.fractional_rule(rule, ("fractional_rules", index))
+        self.texts(calculator)
         for index, rule in enumerate(calculator["rationale_rules"]):
             path = ("rationale_rules", index)
             self.link(rule["link"], (*path, "link"))
             self.condition(rule.get("when", {}), (*path, "when"), in_fractional=False)
+
+    def fractional_rule(self, rule: dict[str, Any], path: Path) -> None:
+        self.known(rule["task"], self.tasks, "fractional task", (*path, "task"))
+        self.condition(rule.get("when", {}), (*path, "when"), in_fractional=True)
+        for key in ("closed_by", "before"):
+            if key in rule:
+                self.known(rule[key], self.roles, "role", (*path, key))
+        if "before" in rule and "needed" in rule:
+            self.report((*path, "before"), "give either needed or before, not both")
+
+    def texts(self, calculator: dict[str, Any]) -> None:
+        """Placeholders of the hire and plan reasons, and the roles they name."""
+        path: Path = ("hire_reasons",)
+        for kind, text in calculator["hire_reasons"].items():
+            self.placeholders(text, HIRE_PLACEHOLDERS[kind], (*path, kind))
+            if text.rstrip().endswith("."):
+                self.report((*path, kind), "ends with a full stop; the calculator adds one")
+        for index, reason in enumerate(calculator.get("plan_reasons", [])):
+            path = ("plan_reasons", index)
+            self.known(reason["role"], self.roles, "role", (*path, "role"))
+            self.link(reason["link"], (*path, "link"))
+            for key, allowed in PLAN_PLACEHOLDERS.items():
+                if key in reason:
+                    self.placeholders(reason[key], allowed, (*path, key))
+        if "lead_now" in calculator:
+            self.known(calculator["lead_now"]["role"], self.roles, "role", ("lead_now", "role"))
+
+    def placeholders(self, text: str, allowed: tuple[str, ...], path: Path) -> None:
+        for message in placeholder_problems(text, allowed):
+            self.report(path, message)
 
     def unique(self, entries: list[dict], section: str, noun: str) -> None:
         seen: set[str] = set()
@@ -88,6 +131,7 @@ class RuleChecker:
                 self.report((*path, "needs"), f"the generalist '{role_id}' cannot need other roles")
             for index, need in enumerate(needs):
                 where = (*path, "needs", index)
+                self.setting(need.get("when", {}), (*where, "when"))
                 known = self.known(need["role"], self.roles, "role", (*where, "role"))
                 if known and need["role"] == role_id:
                     self.report((*where, "role"), f"role '{role_id}' cannot need itself")
@@ -128,10 +172,7 @@ class RuleChecker:
         if "rationale" in modifier:
             self.link(modifier["rationale"]["link"], (*path, "rationale", "link"))
 
-    def condition(self, when: dict[str, Any], path: Path, in_fractional: bool) -> None:
-        for key in ("lacks", "hires"):
-            if key in when:
-                self.known(when[key], self.roles, "role", (*path, key))
+    def setting(self, when: dict[str, Any], path: Path) -> None:
         for key, allowed, noun in (
             ("stage", self.stages, "stage"),
             ("data", self.data, "data complexity"),
@@ -140,6 +181,12 @@ class RuleChecker:
                 self.known(item, allowed, noun, (*path, key, index))
         if "trait" in when:
             self.known(when["trait"], self.traits, "trait", (*path, "trait"))
+
+    def condition(self, when: dict[str, Any], path: Path, in_fractional: bool) -> None:
+        for key in ("lacks", "hires"):
+            if key in when:
+                self.known(when[key], self.roles, "role", (*path, key))
+        self.setting(when, path)
         if in_fractional and "fractional" in when:
             self.report(
                 (*path, "fractional"), "a fractional rule cannot depend on the fractional list"

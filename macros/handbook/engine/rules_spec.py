@@ -7,7 +7,7 @@ no needs) is checked in rules_check.py and reported the same way.
 
 from __future__ import annotations
 
-from ..spec.language import Bool, Id, Int, ListOf, MapOf, Obj, Text, optional, required
+from ..spec.language import Bool, Enum, Id, Int, ListOf, MapOf, Obj, Text, optional, required
 
 LINK_SEGMENT = r"[a-z0-9]+(-[a-z0-9]+)*"
 LINK_PATTERN = rf"^{LINK_SEGMENT}/({LINK_SEGMENT}/)?(#{LINK_SEGMENT})?$"
@@ -47,11 +47,62 @@ CONDITION = Obj(
     description="Every condition given must hold.",
 )
 
+SETTING = Obj(
+    {
+        "stage": optional(ListOf(Id(), min_items=1, description="Holds at these stages.")),
+        "data": optional(ListOf(Id(), min_items=1, description="Holds at these data levels.")),
+        "trait": optional(Id("Holds when the archetype has this trait.")),
+    },
+    description="Every condition given must hold (the request's settings only).",
+)
+
 NEED = Obj(
     {
         "role": required(Id("A role that must be on the team first.")),
+        "from": optional(Int(1, 1000, noun="hire of the role")),
+        "when": optional(SETTING),
         "or_fractional": optional(Id("A fractional task that also meets the need.")),
         "why": optional(Text("Shown with the fractional task when it meets the need.")),
+    },
+    description="from: applies from the n-th person in the role (default 1).",
+)
+
+HIRE_REASON_KINDS = (
+    "generalist_first",
+    "specialist_first",
+    "stage_deadline",
+    "data_deadline",
+    "lead_now",
+    "foundation",
+    "min_share",
+    "weight",
+    "fallback",
+    "unblocked",
+)
+
+HIRE_REASONS = Obj(
+    {kind: required(Text()) for kind in HIRE_REASON_KINDS},
+    description=(
+        "Why each hire is made, by the decision behind it; {name} placeholders are filled in "
+        "(which ones each text may use: engine/rules_check.py). No final full stop."
+    ),
+)
+
+PLAN_REASON = Obj(
+    {
+        "role": required(Id("The role this reason is about.")),
+        "hired": required(Text("When the plan hires the role.")),
+        "missing": optional(Text("When nobody holds the role after the plan.")),
+        "link": required(_link()),
+    },
+    description="A plan-level reason generated from the plan's positions and counts.",
+)
+
+LEAD_NOW = Obj(
+    {
+        "role": required(Id("The lead role the request's lead_now brings forward.")),
+        "by_hire": required(Int(1, 1000, noun="hire number")),
+        "label": required(Text("The form's label for the choice.")),
     }
 )
 
@@ -78,6 +129,18 @@ MODIFIER = Obj(
         "deadlines": optional(_per_id(1, 1000, "hire number", "Hired no later than this hire.")),
         "needs_bonus": optional(_per_id(0, 3, "bonus", "Added to the archetype's need.")),
         "rationale": optional(REASON),
+        "prelaunch": optional(Bool("Whether the product has not launched yet at this stage.")),
+    }
+)
+
+FRACTIONAL_RULE = Obj(
+    {
+        "task": required(Id("A fractional task id.")),
+        "when": optional(CONDITION),
+        "closed_by": optional(Id("The gap closes when this role joins the team.")),
+        "needed": optional(Enum(("now", "before-launch"), "When the task is needed.")),
+        "before": optional(Id("Needed before the first hire of this role (instead of needed).")),
+        "why": required(Text()),
     }
 )
 
@@ -109,18 +172,11 @@ CALCULATOR = Obj(
         "archetypes": required(ListOf(ARCHETYPE, min_items=1)),
         "stages": required(ListOf(MODIFIER, min_items=1)),
         "data_complexity": required(ListOf(MODIFIER, min_items=1)),
-        "fractional_rules": required(
-            ListOf(
-                Obj(
-                    {
-                        "task": required(Id("A fractional task id.")),
-                        "when": optional(CONDITION),
-                        "why": required(Text()),
-                    }
-                ),
-                min_items=1,
-            )
-        ),
+        "max_fractional": optional(Int(1, 100, noun="max_fractional")),
+        "fractional_rules": required(ListOf(FRACTIONAL_RULE, min_items=1)),
+        "hire_reasons": required(HIRE_REASONS),
+        "plan_reasons": optional(ListOf(PLAN_REASON)),
+        "lead_now": optional(LEAD_NOW),
         "rationale_rules": required(
             ListOf(
                 Obj(

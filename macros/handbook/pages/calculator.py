@@ -108,6 +108,7 @@ def calculator_page(hb: Handbook, root: str) -> str:
     request = engine.default_request(rules)
     boot = {
         "root": root,
+        "edition": hb.edition,
         "assets": f"{root}{ASSET_DIR}/",
         "engine": list(engine_sources()),
         "titles": {
@@ -117,5 +118,12 @@ def calculator_page(hb: Handbook, root: str) -> str:
         "default": {"request": request, "plan": engine.recommend(rules, request)},
     }
     return render(
-        "calculator.md.j2", hb=hb, rules=rules, request=request, boot=script_json(boot), root=root
+        "calculator.md.j2",
+        hb=hb,
+        rules=rules,
+        request=request,
+        boot=script_json(boot),
+        root=root,
+        labels=engine.FIELD_LABELS,
+        lead_now_label=engine.lead_now_label(rules),
     )
