@@ -72,14 +72,16 @@ def build_parser(rules: dict[str, Any]) -> argparse.ArgumentParser:
         default=[],
         help=f"people already on the team; ROLE is one of {_ids(rules['roles'])}",
     )
-    if "lead_now" in calculator:
-        parser.add_argument(
-            "--lead-now",
-            action="store_true",
-            help=f"{calculator['lead_now']['label']} (the lead comes among the first hires)",
-        )
+    _add_lead_now(parser, calculator)
     parser.add_argument("--json", action="store_true", help="print the plan as JSON")
     return parser
+
+
+def _add_lead_now(parser: argparse.ArgumentParser, calculator: dict[str, Any]) -> None:
+    if "lead_now" in calculator:
+        label = calculator["lead_now"]["label"]
+        help_text = f"{label} (the lead comes among the first hires)"
+        parser.add_argument("--lead-now", action="store_true", help=help_text)
 
 
 def _as_number(text: str) -> int | str:
