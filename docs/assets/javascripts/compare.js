@@ -57,7 +57,9 @@
     head("compare-head-a", a);
     head("compare-head-b", b);
     var body = document.getElementById("compare-body");
-    var rows = boot.rows.map(function (pair) {
+    var rows = boot.rows.filter(function (pair) {  // areas neither level rates are left out
+      return a.skills[pair[0]] || b.skills[pair[0]];
+    }).map(function (pair) {
       var x = a.skills[pair[0]], y = b.skills[pair[0]];
       return row(pair[0], pair[1], levelText(pair[0], x), levelText(pair[0], y), difference(x, y));
     });

@@ -69,7 +69,7 @@
     var rated = values.filter(function (v) { return v; }).map(function (v) { return RATINGS.indexOf(v); });
     if (rated.length < 2) return "";
     var low = Math.min.apply(null, rated), high = Math.max.apply(null, rated);
-    if (low <= 1 && high >= 2) return "disagree: hire and no-hire ratings";
+    if (low <= 1 && high >= 2) return "disagree: yes and no on the same axis";
     if (high - low >= 2) return "disagree: two steps apart";
     return "";
   }
