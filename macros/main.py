@@ -76,6 +76,7 @@ def on_config(config):
     config["nav"] = pages.navigation(hb)
     config["site_name"] = pages.nav_title(hb.title)
     config["copyright"] = pages.footer(hb)
+    config["extra"]["edition"] = hb.edition  # the outdated-edition banner names it
     config["extra"]["calculator_grid"] = pages.grid_json(hb)
     return config
 

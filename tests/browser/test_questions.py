@@ -11,7 +11,7 @@ HB = load_handbook(Path(__file__).resolve().parents[2] / "data")
 
 def visible_ids(page) -> list[str]:
     return page.eval_on_selector_all(
-        "article.hb-question:not([hidden])", "nodes => nodes.map(n => n.id)"
+        "article.hb-question:not([hidden])", "nodes => nodes.map(n => n.dataset.question)"
     )
 
 
