@@ -85,6 +85,26 @@ SKILLS_YAML = (
 )
 
 
+def _levels_of(role_id: str, practice: int, theory: int) -> str:
+    """Two levels: a lower one, then one at the role's headline skills (with culture)."""
+    low, high = ("tech-lead", "director") if role_id == "lead" else ("junior", "senior")
+    lower = f"{{practice: {max(1, practice - 1)}, theory: {theory}, culture: 2}}"
+    return (
+        f"    levels:\n"
+        f"      - id: {low}\n"
+        f"        title: Junior {role_id}\n"
+        f"        scope: Small pieces of {role_id} work.\n"
+        f"        skills: {lower}\n"
+        f"      - id: {high}\n"
+        f"        title: Senior {role_id}\n"
+        f"        scope: All of the {role_id} work.\n"
+        f"        changes: Owns the work end to end.\n"
+        f"        skills: {{practice: {practice}, theory: {theory}, culture: 3}}\n"
+        f"        judgement: The tests' own judgement.\n"
+        + ("        people_leadership: Manages the team.\n" if role_id == "lead" else "")
+    )
+
+
 def _role(role_id: str, title: str, practice: int, theory: int, extra: str = "") -> str:
     return (
         f"  - id: {role_id}\n"
@@ -101,7 +121,8 @@ def _role(role_id: str, title: str, practice: int, theory: int, extra: str = "")
         f"    skills:\n"
         f"      practice: {practice}\n"
         f"      theory: {theory}\n"
-        f"    interview_focus:\n"
+        + _levels_of(role_id, practice, theory)
+        + f"    interview_focus:\n"
         f"      - area: practice\n"
         f"        why: Every {role_id} ships.\n"
     )
@@ -197,6 +218,45 @@ questions:
           good_answer: A concrete answer.
 """,
 }
+
+KITS_YAML = """\
+# yaml-language-server: $schema=../schemas/kits.schema.json
+hire_rule:
+  summary: Not sure means no.
+  no_hire_at: 3
+  max_no: 1
+  strong_hire_min: 2
+stages:
+  - id: chat
+    title: Chat
+    minutes: 30
+    interviewers: The manager
+    purpose: A first talk.
+    probes: [culture, practice]
+    questions: 1
+  - id: deep
+    title: Deep dive
+    minutes: 60
+    interviewers: Two engineers
+    purpose: Dig into a project.
+    probes: [practice, theory]
+    questions: 2
+    opens_with: ship-a-model
+loops:
+  - role: engineer
+    stages: [chat, deep]
+  - role: scientist
+    stages: [chat, deep]
+  - role: ops
+    stages: [chat, deep]
+  - role: lead
+    stages: [deep, chat]
+kits:
+  - kit: scientist/senior
+    pin:
+      - stage: chat
+        question: derive-a-loss
+"""
 
 MATERIALS_YAML = """\
 # yaml-language-server: $schema=../schemas/materials.schema.json
@@ -410,6 +470,7 @@ def data_files() -> dict[str, str]:
         "composition.yaml": COMPOSITION_YAML,
         "interviewing.yaml": INTERVIEWING_YAML,
         "materials.yaml": MATERIALS_YAML,
+        "kits.yaml": KITS_YAML,
     }
     files.update({f"questions/{area}.yaml": text for area, text in QUESTION_FILES.items()})
     return files

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -69,3 +72,29 @@ def real_handbook():
     from handbook.content import load_handbook
 
     return load_handbook(DATA)
+
+
+def run_scorecard_js(rule: dict, axes, cases: list[dict]) -> list[dict]:
+    """docs/assets/javascripts/scorecard-rule.js's verdicts for cases, run under Node."""
+    node = shutil.which("node")
+    assert node is not None, "Node is needed for this test: apt-get install -y nodejs"
+    payload = {"rule": rule, "axes": [dataclasses.asdict(a) for a in axes], "cases": cases}
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "engine" / "run_scorecard_rule.mjs")],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def every_combination(axes) -> list[dict]:
+    """Every way to rate axes: each axis unrated or given one of the four ratings."""
+    from handbook.engine.scorecard import RATINGS
+
+    return [
+        {axis.id: state for axis, state in zip(axes, states, strict=True) if state}
+        for states in itertools.product((None, *RATINGS), repeat=len(axes))
+    ]

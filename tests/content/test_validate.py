@@ -300,6 +300,7 @@ def test_calculator_rules_are_checked_against_the_roles_file(tiny_data):
     assert {p.split(":")[0] for p in problems} == {
         "data/composition.yaml",
         "data/questions/culture.yaml",  # its question is for every role, the lead included
+        "data/kits.yaml",  # the lead's loop
     }, problems
     assert any(
         "calculator.roles.lead: unknown role 'lead' (known: engineer, scientist, ops, team-lead)"

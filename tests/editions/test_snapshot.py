@@ -51,6 +51,7 @@ def test_roles_keep_skill_levels_and_every_field(hb):
         "skills",
         "interview_focus",
         "variants",
+        "levels",
     }
 
 

@@ -20,8 +20,10 @@ def test_every_role_and_material_has_an_entry(tiny_handbook):
             {"Scientist": "roles/scientist.md"},
             {"Ops engineer": "roles/ops.md"},
             {"Lead": "roles/lead.md"},
+            {"Compare roles and levels": "roles/compare.md"},
         ]
     }
+    assert nav[2] == {"Interview kits": ["kits/index.md", {"Debrief": "kits/debrief.md"}]}
     assert {
         "Interview materials": ["materials/index.md", {"A model card": "materials/model-card.md"}]
     } in nav

@@ -35,8 +35,23 @@ def test_role_page(hb):
     assert page.select_one('a[href="../../questions/#ship-a-model"]') is not None
     assert page.select_one('a[href="../../questions/#explain-a-trade-off"]') is not None
     assert page.select_one('a[href="../../questions/#derive-a-loss"]') is None  # not for it
-    rows = page.select("table.hb-table tbody tr")
+    rows = page.select("table.hb-table:not(.hb-levels) tbody tr")
     assert [r.th.get_text() for r in rows] == ["Practice", "Theory"]
+    levels = page.select("table.hb-levels tbody tr")
+    assert [(r["data-level"], r.th["id"]) for r in levels] == [
+        ("junior", "level-junior"),
+        ("senior", "level-senior"),
+    ]
+    assert [td.get_text() for td in levels[1].find_all("td")] == [
+        "3 Strong",
+        "2 Working",
+        "3 Strong",
+        "Kit",
+    ]
+    assert levels[1].select_one("a")["href"] == "../../kits/engineer/senior/"
+    assert page.select_one(".hb-judgement").get_text() == (
+        "Handbook's judgement: The tests' own judgement."
+    )
     assert [r.find_all("td")[0].get_text() for r in rows] == ["3 (Strong)", "2 (Working)"]
     assert rows[1].find_all("td")[1].get_text() == "theory at level 2."
     assert page.find(id="variant-platform").get_text() == "Platform engineer"

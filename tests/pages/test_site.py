@@ -9,10 +9,14 @@ from bs4 import BeautifulSoup
 from handbook.pages import site
 
 
-def test_generated_pages_are_finished_markdown_for_each_role_and_material(tiny_handbook):
+def test_generated_pages_are_finished_markdown_for_each_role_kit_and_material(tiny_handbook):
     pages = site.generated_pages(tiny_handbook)
     expected = {f"roles/{role.id}.md" for role in tiny_handbook.roles}
-    expected |= {"materials/index.md", "materials/model-card.md"}
+    expected |= {"materials/index.md", "materials/model-card.md", "roles/compare.md"}
+    expected |= {"kits/index.md", "kits/debrief.md"}
+    expected |= {
+        f"kits/{role.id}/{level.id}.md" for role in tiny_handbook.roles for level in role.levels
+    }
     assert set(pages) == expected
     assert pages["roles/scientist.md"].startswith("# Scientist\n")
     assert 'href="../../skills/' in pages["roles/scientist.md"]

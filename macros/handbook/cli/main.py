@@ -1,4 +1,4 @@
-"""The `handbook` command: validate the data, recommend a team, regenerate the schemas."""
+"""The `handbook` command: validate the data, recommend a team, decide a scorecard."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..content import collect_problems, load_handbook
 from ..spec.problems import DataError
-from . import recommend
+from . import recommend, scorecard
 
 DEFAULT_DATA = Path("data")
 
@@ -38,10 +38,21 @@ def _recommend(argv: list[str]) -> int:
     return recommend.main(argv, rules)
 
 
+def _scorecard(argv: list[str]) -> int:
+    try:
+        hb = load_handbook(DEFAULT_DATA)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return scorecard.main(argv, hb)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["recommend"]:
         return _recommend(argv[1:])
+    if argv[:1] == ["scorecard"]:
+        return _scorecard(argv[1:])
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check every data file; list all problems")
@@ -49,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         "--data", default=str(DEFAULT_DATA), help="data directory (default: data)"
     )
     commands.add_parser("recommend", help="plan a team (see: handbook recommend --help)")
+    commands.add_parser("scorecard", help="a kit's verdict: scorecard ROLE/LEVEL AXIS=RATING ...")
     args = parser.parse_args(argv)
     return _validate(args)
 

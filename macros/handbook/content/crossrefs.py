@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import engine
 from ..spec.language import unknown_id
+from . import crossrefs_kits
 from .files import DataFile
 
 
@@ -52,6 +53,8 @@ def check(files: dict[str, DataFile]) -> None:
     base_ids = [s["id"] for s in _items(skills, "skills") if s.get("base") is True and "id" in s]
     role_ids = _ids(roles, "roles")
     _check_roles(roles, skill_ids, base_ids)
+    crossrefs_kits.check_levels(roles, skill_ids, base_ids)
+    crossrefs_kits.check_kits(files, skill_ids, base_ids)
     question_ids = _check_questions(files, skill_ids, role_ids)
     _check_materials(files, skill_ids, question_ids)
     if all(files[name].ok for name in ("composition.yaml", "roles.yaml", "skills.yaml")):

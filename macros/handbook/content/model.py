@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .model_kits import KitSettings
+
 
 def _tuple(items: Any) -> tuple:
     return tuple(items or ())
@@ -83,6 +85,31 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class RoleLevel:
+    """One level of a role (for the ML lead, one of its variants): what a kit hires at."""
+
+    id: str
+    title: str
+    scope: str
+    changes: str
+    skills: MappingProxyType  # skill id -> expected level: every base axis, maybe culture etc.
+    people_leadership: str = ""
+    judgement: str = ""
+
+    @classmethod
+    def build(cls, data: dict) -> RoleLevel:
+        return cls(
+            data["id"],
+            data["title"],
+            data["scope"],
+            data.get("changes", ""),
+            MappingProxyType(dict(data["skills"])),
+            data.get("people_leadership", ""),
+            data.get("judgement", ""),
+        )
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     title: str
@@ -96,6 +123,7 @@ class Role:
     skills: MappingProxyType
     interview_focus: tuple[Focus, ...]
     variants: tuple[Variant, ...]
+    levels: tuple[RoleLevel, ...] = ()
 
     @classmethod
     def build(cls, data: dict) -> Role:
@@ -112,7 +140,11 @@ class Role:
             skills=MappingProxyType(dict(data["skills"])),
             interview_focus=tuple(Focus(**f) for f in data["interview_focus"]),
             variants=tuple(Variant(**v) for v in data.get("variants", ())),
+            levels=tuple(RoleLevel.build(level) for level in data["levels"]),
         )
+
+    def level(self, level_id: str) -> RoleLevel:
+        return next(level for level in self.levels if level.id == level_id)
 
 
 @dataclass(frozen=True)
@@ -218,6 +250,7 @@ class Handbook:
     interviewing: tuple[Entry, ...]
     calculator_rules_json: str
     materials: tuple[Material, ...] = ()
+    kits: KitSettings | None = None
 
     @property
     def base_axes(self) -> tuple[Skill, ...]:

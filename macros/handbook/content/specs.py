@@ -96,6 +96,24 @@ SKILL = Obj(
 
 SKILLS = Obj({"skills": required(ListOf(SKILL, min_items=1))}, title="Skills and interview areas")
 
+ROLE_LEVEL = Obj(
+    {
+        "id": required(Id("The kit's address: /kits/<role-id>/<level-id>/.")),
+        "title": required(Text('The title at this level, e.g. "Senior ML engineer".')),
+        "scope": required(Text("What someone at this level owns.")),
+        "changes": optional(Text("What changes from the level below (every level but the first).")),
+        "skills": required(
+            MapOf(
+                Int(*BASE_LEVELS, noun="level"),
+                description="Skill id -> expected level 1-4: every base axis, plus any further "
+                "area (culture, leadership) the level's kit rates.",
+            )
+        ),
+        "people_leadership": optional(Text("For lead levels: whom they manage and how.")),
+        "judgement": optional(Text("Why these levels: the handbook's own judgement.")),
+    }
+)
+
 ROLE = Obj(
     {
         "id": required(Id()),
@@ -120,6 +138,9 @@ ROLE = Obj(
             ListOf(
                 Obj({"id": required(Id()), "title": required(Text()), "summary": required(Text())})
             )
+        ),
+        "levels": required(
+            ListOf(ROLE_LEVEL, min_items=2, description="The role's levels, lowest first.")
         ),
     }
 )

@@ -10,7 +10,9 @@ from ..spec.problems import DataError, Problem
 from . import crossrefs
 from .files import DataFile, display_path, read_file
 from .model import Entry, FractionalTask, Handbook, Material, Question, Role, Skill, Source
+from .model_kits import KitSettings
 from .specs import COMPOSITION, HANDBOOK, INTERVIEWING, MATERIALS, QUESTIONS, ROLES, SKILLS
+from .specs_kits import KITS
 
 FILE_SPECS: dict[str, Obj] = {
     "handbook.yaml": HANDBOOK,
@@ -19,6 +21,7 @@ FILE_SPECS: dict[str, Obj] = {
     "composition.yaml": COMPOSITION,
     "interviewing.yaml": INTERVIEWING,
     "materials.yaml": MATERIALS,
+    "kits.yaml": KITS,
 }
 QUESTIONS_DIR = "questions"
 
@@ -85,4 +88,5 @@ def build_model(files: dict[str, DataFile]) -> Handbook:
         interviewing=tuple(Entry.build(e) for e in files["interviewing.yaml"].value["principles"]),
         materials=tuple(Material.build(m) for m in files["materials.yaml"].value["materials"]),
         calculator_rules_json=crossrefs.calculator_rules_json(files),
+        kits=KitSettings.build(files["kits.yaml"].value),
     )

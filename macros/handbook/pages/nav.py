@@ -29,9 +29,11 @@ def navigation(hb: Handbook) -> list:
     roles = [{nav_title(role.title): f"roles/{role.id}.md"} for role in hb.roles]
     materials = [{nav_title(item.title): f"materials/{item.id}.md"} for item in hb.materials]
     static = [{title: page} for title, page in STATIC_NAV]
+    kits = [{"Debrief": "kits/debrief.md"}]
     return [
         {"Home": "index.md"},
-        {"Roles": ["roles/index.md", *roles]},
+        {"Roles": ["roles/index.md", *roles, {"Compare roles and levels": "roles/compare.md"}]},
+        {"Interview kits": ["kits/index.md", *kits]},
         *static[:2],
         {"Interview materials": ["materials/index.md", *materials]},
         *static[2:],

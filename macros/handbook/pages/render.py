@@ -63,7 +63,24 @@ def render(template: str, **context: object) -> str:
 
 def role_page(hb: Handbook, role_id: str, root: str) -> str:
     role = hb.role(role_id)
-    return render("role.md.j2", hb=hb, role=role, questions=hb.questions_for(role_id), root=root)
+    areas = [skill for skill in hb.skills if any(skill.id in lv.skills for lv in role.levels)]
+    headline = next(
+        (
+            level
+            for level in role.levels
+            if all(level.skills.get(axis.id) == role.skills[axis.id] for axis in hb.base_axes)
+        ),
+        None,
+    )
+    return render(
+        "role.md.j2",
+        hb=hb,
+        role=role,
+        questions=hb.questions_for(role_id),
+        areas=areas,
+        headline=headline,
+        root=root,
+    )
 
 
 def roles_overview(hb: Handbook, root: str) -> str:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..content.kits import kit_ids
 from ..content.model import Handbook
-from . import calculator, render
+from . import calculator, kits, render
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .csp import with_policy
@@ -54,6 +55,11 @@ def generated_pages(hb: Handbook) -> dict[str, str]:
         f"roles/{role.id}.md": render.role_page(hb, role.id, root=root_of(f"roles/{role.id}/"))
         for role in hb.roles
     }
+    pages["roles/compare.md"] = kits.compare_page(hb, root=root_of("roles/compare/"))
+    pages["kits/index.md"] = kits.kits_index(hb, root=root_of("kits/"))
+    pages["kits/debrief.md"] = kits.debrief_page(hb, root=root_of("kits/debrief/"))
+    for kit_id in kit_ids(hb):
+        pages[f"kits/{kit_id}.md"] = kits.kit_page(hb, kit_id, root=root_of(f"kits/{kit_id}/"))
     pages["materials/index.md"] = render.materials_page(hb, root=root_of("materials/"))
     for item in hb.materials:
         root = root_of(f"materials/{item.id}/")
