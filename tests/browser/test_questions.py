@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.validate import load_handbook
+from handbook.content import load_handbook
 
 HB = load_handbook(Path(__file__).resolve().parents[2] / "data")
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from browser_support import AXE, StaticServer, run_axe
-from handbook import changes
+from handbook.editions import changes
 from support import git, git_project
 
 ENGINE_TIMEOUT = 120_000  # ms: Pyodide starts in seconds, slower on a busy machine
@@ -40,7 +40,7 @@ class Editions:
 
 def release(root: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "handbook.release"],
+        [sys.executable, "-m", "handbook.editions.release"],
         cwd=root,
         capture_output=True,
         text=True,
