@@ -88,13 +88,17 @@ function keyOf(serviceWorker) {
   });
 }
 
+// The copy an earlier visit kept: asked now, before this build's service worker (installed by
+// the browser's own update check on this navigation) may take over.
+const earlierKey = "serviceWorker" in navigator ? keyOf(navigator.serviceWorker.controller) : null;
+
 async function keepOffline(say) {
   if (!("serviceWorker" in navigator)) {
     say("unavailable", "this browser cannot keep the calculator for offline use.");
     return;
   }
   const container = navigator.serviceWorker;
-  const earlier = await keyOf(container.controller); // the copy an earlier visit kept
+  const earlier = await earlierKey;
   const settle = async () => {
     if ((await keyOf(container.controller)) !== config.key) return false;
     if (earlier && earlier !== config.key) {

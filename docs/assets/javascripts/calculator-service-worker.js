@@ -45,11 +45,23 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(dropOlderCopies().then(() => self.clients.claim()));
 });
 
+// The page asks which build this copy holds. An older service worker may still have been answering
+// a request while this one took over, and kept it: drop its copy again.
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "key" && event.ports[0]) {
     event.ports[0].postMessage({ edition, key });
+    if (self.registration.active === self.serviceWorker) event.waitUntil(dropOlderCopies());
   }
 });
+
+// Keeps a response, unless a newer build's service worker has dropped this copy meanwhile (this
+// one is then on its way out, and must not bring its cache back).
+async function store(url, response) {
+  if (self.serviceWorker && self.serviceWorker.state === "redundant") return;
+  if (!(await caches.has(CACHE))) return;
+  const cache = await caches.open(CACHE);
+  await cache.put(url, response);
+}
 
 // The page is the same for every query string: it is kept once, without one. (Not so the worker:
 // its query names the snapshot, and its address is the one the cached answer carries.)
@@ -78,8 +90,7 @@ async function networkFirst(request) {
     : fetch(request.url, { cache: "no-cache", method: request.method }); // never a stale file
   const network = asked.then(async (response) => {
     if (response.ok && request.method === "GET" && !response.redirected) {
-      const cache = await caches.open(CACHE);
-      await cache.put(cacheKey(request), response.clone());
+      await store(cacheKey(request), response.clone());
     }
     return response;
   });
@@ -96,10 +107,7 @@ async function cacheFirst(request) {
   const copy = await kept(request);
   if (copy) return copy;
   const response = await fetch(request);
-  if (response.ok && request.method === "GET") {
-    const cache = await caches.open(CACHE);
-    await cache.put(request.url, response.clone());
-  }
+  if (response.ok && request.method === "GET") await store(request.url, response.clone());
   return response;
 }
 
