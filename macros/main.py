@@ -84,6 +84,7 @@ def on_config(config):
     config["nav"] = pages.navigation(hb)
     config["site_name"] = pages.nav_title(hb.title)
     config["copyright"] = pages.footer(hb)
+    config["extra"]["edition"] = hb.edition  # the older-edition banner names it
     config["extra"]["calculator_grid"] = pages.grid_json(hb)
     calculator = _calculator_build(config, hb)
     config["extra"]["calculator_build"] = calculator
