@@ -9,6 +9,7 @@ the mkdocs-macros module (page macros for the hand-written pages in docs/, which
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import re
 import sys
@@ -20,6 +21,13 @@ from mkdocs.structure.files import File, Files
 
 PACKAGE = Path(__file__).parent / "handbook"
 PREVIEW_FLAG = "HANDBOOK_LIVE_PREVIEW"
+SNAPSHOT_FLAG = "HANDBOOK_SNAPSHOT"  # "off": build the calculator without a memory snapshot
+NO_SNAPSHOT = (
+    "The calculator's memory snapshot could not be made: {error}. Nothing was built. "
+    "Set HANDBOOK_SNAPSHOT=off to build without it (the calculator then starts Pyodide the "
+    "plain way, a few seconds slower)."
+)
+log = logging.getLogger("mkdocs.handbook")
 
 
 def _import_handbook_fresh() -> None:
@@ -78,7 +86,21 @@ def on_config(config):
     config["copyright"] = pages.footer(hb)
     config["extra"]["edition"] = hb.edition  # the older-edition banner names it
     config["extra"]["calculator_grid"] = pages.grid_json(hb)
+    calculator = _calculator_build(config, hb)
+    config["extra"]["calculator_build"] = calculator
+    config["extra"]["calculator_offline"] = calculator.head_data
     return config
+
+
+def _calculator_build(config, hb):
+    """The snapshot (cached by its inputs) and key of this build's calculator."""
+    with_snapshot = os.environ.get(SNAPSHOT_FLAG, "").lower() not in {"off", "0", "no"}
+    if not with_snapshot:
+        log.info("Building the calculator without a memory snapshot (%s=off).", SNAPSHOT_FLAG)
+    try:
+        return pages.calculator_build(hb, _project_root(config), with_snapshot)
+    except pages.SnapshotError as error:
+        raise Abort(NO_SNAPSHOT.format(error=error)) from None
 
 
 def on_files(files: Files, config) -> Files:
@@ -92,7 +114,9 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, uri, content=markdown))
     if files.get_file_from_path("versions.json") is None:
         files.append(File.generated(config, "versions.json", content=pages.versions_json(hb)))
-    for uri, payload in pages.assets(hb, _project_root(config)).items():
+    calculator = config["extra"]["calculator_build"]
+    assets = pages.assets(hb, _project_root(config)) | pages.offline_assets(calculator.snapshot)
+    for uri, payload in assets.items():
         if isinstance(payload, Path):
             files.append(File.generated(config, uri, abs_src_path=str(payload)))
         else:
@@ -101,8 +125,11 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Built pages get their Content-Security-Policy. During `mkdocs serve` (whose live-reload
-    script is inline) they get none, and instead list the data's problems while they last."""
+    """Built pages get their Content-Security-Policy; the calculator page's scripts and styles
+    are noted for its service worker. During `mkdocs serve` (whose live-reload script is
+    inline) pages get no policy, and instead list the data's problems while they last."""
+    if page.meta.get("calculator"):
+        config["extra"]["calculator_page_assets"] = pages.page_assets(output)
     if not os.environ.get(PREVIEW_FLAG):
         return pages.with_policy(output)
     problems = config["extra"].get("data_problems")
@@ -110,6 +137,17 @@ def on_post_page(output: str, page, config) -> str:
         return output
     banner = str(pages.problem_banner(problems))
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + banner, output, count=1)
+
+
+def on_post_build(config) -> None:
+    """The calculator's service worker: written last, as it lists what the page loads."""
+    if hasattr(config, "conf"):
+        return  # mkdocs-macros calls this module's on_post_build(env) as well: nothing to do
+    calculator = config["extra"]["calculator_build"]
+    uri, script = calculator.service_worker(config["extra"].get("calculator_page_assets", []))
+    path = Path(config["site_dir"]) / uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script, encoding="utf-8")
 
 
 def define_env(env) -> None:

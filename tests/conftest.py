@@ -7,6 +7,7 @@ browser_support) and the working tree's `handbook` package import from any test.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,10 @@ import pytest  # noqa: E402
 
 from fixtures import DataDir  # noqa: E402
 from support import ROOT, build_site  # noqa: E402
+
+# Every build the tests run (project copies too) shares the project's cache of calculator
+# snapshots: a snapshot is named after everything it is made from, so sharing is safe.
+os.environ.setdefault("HANDBOOK_CACHE_DIR", str(ROOT / ".cache" / "calculator-snapshot"))
 
 
 @pytest.fixture

@@ -23,9 +23,11 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     return hits[occurrence - 1]
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of project into site_dir."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    project: Path, site_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of project into site_dir (env: variables to set or change)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     mkdocs = Path(sys.executable).parent / "mkdocs"
     return subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)],

@@ -21,6 +21,7 @@ import yaml
 
 from browser_support import StaticServer, load_axe, run_axe
 from handbook.editions import changes
+from handbook.engine import recommend_json
 from support import git, git_project
 
 ENGINE_TIMEOUT = 120_000  # ms: Pyodide starts in seconds, slower on a busy machine
@@ -281,3 +282,49 @@ def test_the_edition_selector_passes_axe(page, server, editions):
     assert page.evaluate(script) == []
     open_selector(page)
     assert page.evaluate(script) == []
+
+
+def edition_answer(context, server, edition: str) -> tuple[dict, list[str], str]:
+    """(plan shown, snapshot requests, offline status) of an edition's calculator, off the grid."""
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    query = "archetype=llm-api&stage=production&data=low&headcount=3&existing=ml-engineer:2"
+    page.goto(server.url(f"/{edition}/calculator/?{query}"))
+    page.wait_for_selector(
+        "#calculator-result[data-status=ready][data-source=engine]", timeout=ENGINE_TIMEOUT
+    )
+    status = "#calculator-offline-status[data-state=saved]"
+    page.wait_for_selector(status, state="attached", timeout=ENGINE_TIMEOUT)
+    with page.expect_download() as download:
+        page.click("#calc-download-json")
+    plan = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    return plan, [url for url in seen if "/snapshot/" in url], page.text_content(status)
+
+
+def test_two_editions_side_by_side_keep_their_own_engines(context, server, editions):
+    request = {"archetype": "llm-api", "stage": "production", "data": "low", "headcount": 3}
+    request["existing"] = {"ml-engineer": 2}
+    rules = {
+        e: (editions.served / e / "calculator" / "rules.json").read_text("utf-8")
+        for e in (editions.old, editions.new)
+    }
+    assert rules[editions.old] != rules[editions.new]
+    for edition in (editions.old, editions.new, editions.old):  # and back: still its own
+        plan, snapshots, status = edition_answer(context, server, edition)
+        assert plan == json.loads(recommend_json(rules[edition], json.dumps(request)))["plan"]
+        assert snapshots and all(
+            u.startswith(server.url(f"/{edition}/calculator/snapshot/")) for u in snapshots
+        )
+        assert f"edition {edition}" in status
+    page = context.pages[-1]
+    scopes = page.evaluate(
+        "async () => (await navigator.serviceWorker.getRegistrations()).map(r => r.scope)"
+    )
+    assert sorted(scopes) == sorted(
+        server.url(f"/{e}/calculator/") for e in (editions.old, editions.new)
+    )
+    names = page.evaluate("caches.keys()")
+    assert sorted(name.split(" ")[1:3] for name in names) == sorted(
+        [e, f"/{e}/calculator/"] for e in (editions.old, editions.new)
+    )

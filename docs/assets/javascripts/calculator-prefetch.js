@@ -8,11 +8,11 @@
 "use strict";
 
 const { requestFromQuery, gridKey } = window.HandbookCalculatorUrl;
-const site = new URL("../../", document.currentScript.src);
 if (!location.search) return; // the default plan is in the page
 const key = gridKey(requestFromQuery(location.search));
 window.handbookCalculatorChoice = key ? "grid" : "engine";
 if (key) {
+  const site = new URL("../../", document.currentScript.src);
   const plan = fetch(new URL(`calculator/plans/${key}.json`, site), { priority: "high" })
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
@@ -20,7 +20,7 @@ if (key) {
   return;
 }
 try {
-  const worker = new Worker(new URL("assets/javascripts/calculator-worker.js", site), { type: "module" });
+  const worker = window.HandbookCalculatorOffline.startWorker(); // the snapshot's, with its guard
   const early = { worker, events: [] };
   worker.onmessage = worker.onerror = (event) => early.events.push(event);
   window.handbookCalculatorWorker = early;

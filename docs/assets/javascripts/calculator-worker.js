@@ -1,13 +1,21 @@
 // Team-calculator worker (a MODULE worker: Pyodide 314 refuses classic workers).
 // Loads the self-hosted Pyodide runtime and the handbook's Python engine, then answers requests.
+// Started as calculator/worker.js (which imports this module), so that the calculator's service
+// worker controls it; `?snapshot=snapshot/engine-<key>.bin.gz` on that URL (relative to
+// calculator/) restores the build's memory snapshot (pages/snapshot.mjs) instead of starting
+// Python and importing the engine. If restoring fails, or the restored heap is not the engine of
+// these files and rules, it loads Pyodide the plain way and says why ("fallback").
 //
 // Pyodide starts loading as soon as the worker does; the engine is installed on "init".
 // Messages in:  {type: "init", assets: "<absolute URL of calculator/>", engine: ["__init__.py", "engine/plan.py", ...]}
 //               {type: "recommend", id, request: {archetype, stage, data, headcount, existing}}
 // Messages out: {type: "progress", step, steps, message}
-//               {type: "ready", seconds}
+//               {type: "snapshot", state: "downloaded" | "restored" | "fallback", reason?}
+//               {type: "ready", seconds, restored: bool, fallback: null | "<why not restored>"}
 //               {type: "failed", error: "<one line>"}
 //               {type: "answer", id, response: {ok: true, plan} | {ok: false, error}}
+// A restore that blocks this thread cannot be caught here: calculator-offline.js (page side)
+// restarts the worker without the snapshot when "ready" does not follow "downloaded" in time.
 
 const PACKAGE_PARENT = "/home/pyodide/calculator";
 const PACKAGE_DIR = `${PACKAGE_PARENT}/handbook`;
@@ -17,6 +25,8 @@ const STALL_SECONDS = 120;
 
 // The site's calculator assets, beside this script's folder: assets/javascripts/ -> calculator/.
 const ASSETS = new URL("../../calculator/", import.meta.url).href;
+const INDEX_URL = new URL("pyodide/", ASSETS).href;
+const SNAPSHOT = new URL(self.location.href).searchParams.get("snapshot");
 let engineReady = null; // Promise of the Python function recommend_json, set by "init"
 
 function report(step, message) {
@@ -31,7 +41,7 @@ function oneLine(error) {
   return useful || "unknown error";
 }
 
-async function fetchText(url) {
+async function fetchOk(url) {
   let response;
   try {
     response = await fetch(url);
@@ -39,7 +49,27 @@ async function fetchText(url) {
     throw new Error(`could not download ${url} (${oneLine(error)})`);
   }
   if (!response.ok) throw new Error(`could not download ${url} (HTTP ${response.status})`);
-  return response.text();
+  return response;
+}
+
+async function fetchText(url) {
+  return (await fetchOk(url)).text();
+}
+
+// The snapshot is shipped gzipped and inflated here (hosts need not compress it; gzip's CRC
+// catches a damaged download). A host that decoded it already is fine too.
+async function fetchSnapshot(url) {
+  const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+// sha-256 hex of the rules and engine sources, exactly as pages/snapshot.mjs computes it.
+async function fingerprint({ rulesText, sources }) {
+  const parts = [rulesText, ...sources.flatMap(([name, source]) => [name, source])];
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(parts.join("\u0000")));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 async function fetchEngine(assets, engineFiles) {
@@ -72,20 +102,63 @@ function stalled(seconds) {
     () => reject(new Error(`Pyodide did not start within ${seconds} s`)), seconds * 1000));
 }
 
-async function startPyodide(assets) {
-  const indexURL = new URL("pyodide/", assets).href;
-  let pyodideModule;
-  try {
-    pyodideModule = await import(`${indexURL}pyodide.mjs`);
-  } catch (error) {
-    throw new Error(`could not load pyodide.mjs (${oneLine(error)})`);
+let pyodideModule = null;
+async function loadPyodideOnce(options = {}) { // may run again after a failed restore
+  const indexURL = INDEX_URL;
+  if (!pyodideModule) {
+    try {
+      pyodideModule = await import(`${indexURL}pyodide.mjs`);
+    } catch (error) {
+      throw new Error(`could not load pyodide.mjs (${oneLine(error)})`);
+    }
   }
-  const loading = pyodideModule.loadPyodide({ indexURL, packageBaseUrl: indexURL }).catch((error) => {
-    throw new Error(`Pyodide did not start (${oneLine(error)})`);
-  });
+  const loading = pyodideModule.loadPyodide({ indexURL, packageBaseUrl: indexURL, ...options })
+    .catch((error) => { throw new Error(`Pyodide did not start (${oneLine(error)})`); });
   return Promise.race([loading, missingRuntimeFile(indexURL), stalled(STALL_SECONDS)]);
 }
 
+function fellBack(reason) {
+  console.warn(`calculator: ${reason}; loading Pyodide without the snapshot`);
+  self.postMessage({ type: "snapshot", state: "fallback", reason });
+  return reason;
+}
+
+// {pyodide, restored, fallback}: the snapshot's download overlaps Pyodide's own (loadPyodide
+// takes a promise and awaits it after starting the wasm, stdlib and lock file downloads).
+async function startPyodide() {
+  if (!SNAPSHOT) return { pyodide: await loadPyodideOnce(), restored: false, fallback: null };
+  let fallback;
+  try {
+    const snapshot = fetchSnapshot(new URL(SNAPSHOT, ASSETS).href).then((bytes) => {
+      self.postMessage({ type: "snapshot", state: "downloaded", bytes: bytes.length });
+      return bytes;
+    });
+    const pyodide = await loadPyodideOnce({ _loadSnapshot: snapshot });
+    self.postMessage({ type: "snapshot", state: "restored" });
+    return { pyodide, restored: true, fallback: null };
+  } catch (error) {
+    fallback = fellBack(`the snapshot did not restore: ${oneLine(error)}`);
+  }
+  return { pyodide: await loadPyodideOnce(), restored: false, fallback };
+}
+
+// The build stored a self-test in the heap: it compares the fingerprint of the files and rules
+// it was made from, and answers its warm-up request again. null when the restored engine is fit.
+function snapshotProblem(pyodide, expected, rulesText) {
+  let handbook;
+  try {
+    handbook = pyodide.pyimport("handbook");
+    const verdict = handbook._snapshot_selftest(expected, rulesText);
+    return verdict === "ok" ? null : String(verdict);
+  } catch (error) { // includes Pyodide fatal errors
+    return `the snapshot's self-test failed (${oneLine(error)})`;
+  } finally {
+    if (handbook) try { handbook.destroy(); } catch { /* already gone */ }
+  }
+}
+
+// After a restore the modules are in sys.modules but not in the file system (MEMFS is not part of
+// the snapshot): the files are written again, for tracebacks and any later import.
 function installEngine(pyodide, sources) {
   for (const [name, source] of sources) {
     const path = `${PACKAGE_DIR}/${name}`;
@@ -93,7 +166,8 @@ function installEngine(pyodide, sources) {
     pyodide.FS.writeFile(path, source);
   }
   try {
-    pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_PARENT)})`);
+    const parent = JSON.stringify(PACKAGE_PARENT);
+    pyodide.runPython(`import sys\nif ${parent} not in sys.path: sys.path.insert(0, ${parent})`);
     return pyodide.pyimport("handbook.engine").recommend_json;
   } catch (error) {
     throw new Error(`the engine did not import (${oneLine(error)})`);
@@ -104,12 +178,20 @@ async function loadEngine({ assets, engine }) {
   report(1, "downloading the Python runtime and the engine");
   const enginePromise = fetchEngine(assets, engine);
   enginePromise.catch(() => {}); // reported below, after Pyodide settles
-  const pyodide = await pyodideStarting;
+  let { pyodide, restored, fallback } = await pyodideStarting;
   report(2, "starting the engine");
-  const { rulesText, sources } = await enginePromise;
-  const recommendJson = installEngine(pyodide, sources);
-  const recommend = (request) => JSON.parse(recommendJson(rulesText, JSON.stringify(request)));
-  self.postMessage({ type: "ready", seconds: performance.now() / 1000 });
+  const texts = await enginePromise;
+  const problem = restored && snapshotProblem(pyodide, await fingerprint(texts), texts.rulesText);
+  if (problem) {
+    fallback = fellBack(problem);
+    pyodide = await loadPyodideOnce();
+    restored = false;
+  }
+  // The heap holds the build's `random` state: reseed, so visitors do not share one sequence.
+  if (restored) pyodide.runPython("import random\nrandom.seed()");
+  const recommendJson = installEngine(pyodide, texts.sources);
+  const recommend = (request) => JSON.parse(recommendJson(texts.rulesText, JSON.stringify(request)));
+  self.postMessage({ type: "ready", seconds: performance.now() / 1000, restored, fallback });
   return recommend;
 }
 
@@ -124,7 +206,7 @@ async function answer({ id, request }) {
   self.postMessage({ type: "answer", id, response });
 }
 
-const pyodideStarting = startPyodide(ASSETS);
+const pyodideStarting = startPyodide();
 pyodideStarting.catch(() => {}); // reported when "init" waits for it
 
 self.onmessage = (event) => {

@@ -15,12 +15,13 @@
 (() => {
 "use strict";
 
-const scriptURL = document.currentScript.src;
 const boot = JSON.parse(document.getElementById("calculator-boot").textContent);
 const assetsURL = new URL(boot.assets, window.location.href);
 const form = document.getElementById("calculator-form");
 const result = document.getElementById("calculator-result");
 const engineStatus = document.getElementById("calculator-engine-status");
+const offlineStatus = document.getElementById("calculator-offline-status");
+const offline = window.HandbookCalculatorOffline;
 const actionStatus = document.getElementById("calc-action-status");
 const exportFallback = document.getElementById("calc-export-fallback");
 const exportText = document.getElementById("calc-export-text");
@@ -65,10 +66,15 @@ function onWorkerMessage(event) {
   const message = event.data;
   if (message.type === "progress") {
     showEngineState("loading", `loading, step ${message.step} of ${message.steps}: ${message.message}…`);
+  } else if (message.type === "snapshot" && message.state === "fallback") {
+    showEngineState("loading", `the snapshot was not used (${message.reason}); starting Python the plain way…`);
   } else if (message.type === "ready") {
     engine.state = "ready";
+    const how = message.restored ? "from the build's snapshot"
+      : message.fallback ? `without the snapshot: ${message.fallback}` : "without a snapshot";
     const seconds = message.seconds.toFixed(1);
-    showEngineState("ready", `ready (loaded in ${seconds} s); every input is now worked out in your browser.`);
+    showEngineState("ready", `ready (loaded in ${seconds} s ${how}); every input is now worked out in your browser.`);
+    offline.keepOffline(showOfflineState);
   } else if (message.type === "failed") {
     engineFailed(message.error);
   } else if (message.type === "answer") {
@@ -76,6 +82,11 @@ function onWorkerMessage(event) {
     engine.pending.delete(message.id);
     if (resolve) resolve(message.response);
   }
+}
+
+function showOfflineState(state, text) {
+  offlineStatus.dataset.state = state;
+  offlineStatus.textContent = `Offline use: ${text}`;
 }
 
 // The page's <head> starts the worker itself for links that need the engine
@@ -97,7 +108,7 @@ function startEngine() {
   if (engine.worker || engine.state === "failed") return;
   if (!adoptEarlyWorker()) {
     try {
-      engine.worker = new Worker(new URL("calculator-worker.js", scriptURL), { type: "module" });
+      engine.worker = offline.startWorker();
     } catch (error) {
       engineFailed(`this browser cannot start a module worker: ${error.message}`);
       return;

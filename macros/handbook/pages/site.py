@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from ..content.kits import kit_ids
 from ..content.model import Handbook
-from . import calculator, kits, render
+from . import calculator, kits, offline, render, snapshot
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .csp import with_policy
 from .nav import nav_title, navigation, root_of
+from .offline import offline_assets, page_assets
+from .snapshot import Snapshot, SnapshotError
 
 __all__ = [
+    "CalculatorBuild",
     "MissingPyodide",
+    "Snapshot",
+    "SnapshotError",
     "assets",
+    "calculator_build",
     "check_pyodide",
     "with_policy",
     "footer",
@@ -26,6 +33,8 @@ __all__ = [
     "grid_json",
     "nav_title",
     "navigation",
+    "offline_assets",
+    "page_assets",
     "page_macros",
     "problem_banner",
     "root_of",
@@ -43,6 +52,33 @@ def versions_json(hb: Handbook) -> str:
     edition selector finds the one edition instead of a 404; mike's own file replaces it in
     the published tree, where each edition sits one folder below it."""
     return json.dumps([{"version": hb.edition, "title": hb.edition, "aliases": []}])
+
+
+@dataclass(frozen=True)
+class CalculatorBuild:
+    """What this build's calculator is made of: its snapshot (if any) and its key."""
+
+    edition: str
+    key: str
+    snapshot: Snapshot | None
+    head_data: Markup
+
+    def service_worker(self, page: list[str]) -> tuple[str, str]:
+        """(site path, script) of the service worker, given the calculator page's assets."""
+        files = offline.offline_files(self.snapshot, page)
+        return offline.SERVICE_WORKER, offline.service_worker(self.edition, self.key, files)
+
+
+def calculator_build(hb: Handbook, project_root: Path, with_snapshot: bool) -> CalculatorBuild:
+    """Make (or take from the cache) the snapshot, unless told not to; SnapshotError if it
+    cannot be made."""
+    directory = calculator.pyodide_dir(project_root)
+    made = None
+    if with_snapshot:
+        cache = snapshot.cache_dir(project_root)
+        made = snapshot.ensure_snapshot(directory, hb.calculator_rules_json, cache)
+    key = offline.build_key(hb, made, snapshot.pyodide_version(directory))
+    return CalculatorBuild(hb.edition, key, made, offline.head_data(hb, made, key))
 
 
 def footer(hb: Handbook) -> str:
