@@ -16,7 +16,7 @@ import pytest
 
 from support import line_of, project_copy
 
-BROKEN_WITHIN_MS = 45_000  # generous: a rebuild on a loaded 2-core machine
+BROKEN_WITHIN_MS = 120_000  # a bound, not a speed target: rebuilds on a loaded 2-core machine
 
 
 def _free_port() -> int:

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from handbook.content.specs import QUESTIONS
 from handbook.content.validate import FILE_SPECS
+from handbook.engine.rules_spec import template_syntax
 from handbook.spec.language import ListOf, MapOf, Obj, Spec, Text
 from support import build_site, project_copy
 
@@ -36,10 +37,19 @@ HOSTILE_PROSE = (
 )
 
 
+# Calculator reason templates treat {braces} as placeholders (and refuse unknown ones).
+HOSTILE_TEMPLATE = (
+    'Sci <script>alert(1)</script> <img src=x onerror="alert(2)"> '
+    '<a href="javascript:alert(3)">x</a>'
+)
+
+
 def poison(value, spec: Spec):
     """value with every free-text string (a Text spec without a pattern) made hostile."""
     if isinstance(spec, Text) and spec.pattern is None and isinstance(value, str):
-        return HOSTILE if spec.refine is None else HOSTILE_PROSE
+        if spec.refine is None:
+            return HOSTILE
+        return HOSTILE_TEMPLATE if spec.refine is template_syntax else HOSTILE_PROSE
     if isinstance(spec, Obj) and isinstance(value, dict):
         return {
             key: poison(item, spec.fields[key].spec) if key in spec.fields else item
@@ -130,4 +140,5 @@ def test_calculator_data_carries_the_text_verbatim(hostile_site):
     plans = _outputs(site / "calculator" / "plans", ".json")
     assert plans
     plan = json.loads(plans[0].read_text(encoding="utf-8"))
-    assert any(reason["text"] == HOSTILE for reason in plan["rationale"])
+    reasons = [reason["text"] for reason in plan["rationale"]] + [h["why"] for h in plan["hires"]]
+    assert any("<script>alert(1)</script>" in reason for reason in reasons)

@@ -7,6 +7,8 @@ no needs) is checked in rules_check.py and reported the same way.
 
 from __future__ import annotations
 
+import re
+
 from ..spec.language import Bool, Enum, Id, Int, ListOf, MapOf, Obj, Text, optional, required
 
 LINK_SEGMENT = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -80,8 +82,24 @@ HIRE_REASON_KINDS = (
     "unblocked",
 )
 
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def template_syntax(text: str) -> list[str]:
+    """A reason template's braces are {name} placeholders, nothing else (which names each text
+    may use: rules_check.py)."""
+    rest = _PLACEHOLDER.sub("", text)
+    if "{" in rest or "}" in rest:
+        return ["braces are only for placeholders such as {role}"]
+    return []
+
+
+def Template(description: str = "") -> Text:  # noqa: N802 - reads like a type in specs
+    return Text(description=description, refine=template_syntax)
+
+
 HIRE_REASONS = Obj(
-    {kind: required(Text()) for kind in HIRE_REASON_KINDS},
+    {kind: required(Template()) for kind in HIRE_REASON_KINDS},
     description=(
         "Why each hire is made, by the decision behind it; {name} placeholders are filled in "
         "(which ones each text may use: engine/rules_check.py). No final full stop."
@@ -91,8 +109,8 @@ HIRE_REASONS = Obj(
 PLAN_REASON = Obj(
     {
         "role": required(Id("The role this reason is about.")),
-        "hired": required(Text("When the plan hires the role.")),
-        "missing": optional(Text("When nobody holds the role after the plan.")),
+        "hired": required(Template("When the plan hires the role.")),
+        "missing": optional(Template("When nobody holds the role after the plan.")),
         "link": required(_link()),
     },
     description="A plan-level reason generated from the plan's positions and counts.",
