@@ -1,8 +1,9 @@
 """Shared fixtures: the tiny handbook's data to break on purpose, and the real built site.
 
 Tests run with --import-mode=importlib (so test file names may repeat across folders); this file
-puts tests/, tests/browser/ and macros/ on sys.path, so helpers (support, fixtures,
-browser_support) and the working tree's `handbook` package import from any test.
+puts tests/, tests/browser/ and macros/ on sys.path (and macros/ on the PYTHONPATH of
+subprocesses), so helpers (support, fixtures, browser_support) and the working tree's `handbook`
+package import from any test.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ TESTS = Path(__file__).resolve().parent
 for path in (TESTS.parent / "macros", TESTS / "browser", TESTS):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
+# Subprocesses (the `handbook` script, python -m handbook..., mike) import this tree's package
+# too, not whichever checkout the editable install points at (a copy of the project, say).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(TESTS.parent / "macros"), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
 
 import pytest  # noqa: E402
 

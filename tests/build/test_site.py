@@ -176,6 +176,18 @@ def extended(tmp_path_factory, hb) -> tuple[Path, str, str, str]:
             "follow_ups": [{"ask": "How do you notice a regression?", "good_answer": "Alerts."}],
         },
     }
+    # Roles have levels and an interview loop: copy the first role's, in the YAML alone too.
+    real_roles = yaml.safe_load((project / "data" / "roles.yaml").read_text(encoding="utf-8"))
+    role["levels"] = real_roles["roles"][0]["levels"]
+    role["skills"] = real_roles["roles"][0]["skills"]
+    kits_path = project / "data" / "kits.yaml"
+    kits = kits_path.read_text(encoding="utf-8")
+    loop = yaml.safe_load(kits)["loops"][0]
+    entry = yaml.safe_dump([{**loop, "role": role_id}], sort_keys=False, width=1000)
+    kits = kits.replace(
+        "\nkits:", "\n" + "".join(f"  {line}\n" for line in entry.splitlines()) + "kits:", 1
+    )
+    kits_path.write_text(kits, encoding="utf-8")
     append_item(project / "data" / "roles.yaml", role)
     append_item(project / "data" / "questions" / f"{area}.yaml", question)
     site = project / "site"
