@@ -22,9 +22,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from browser_support import StaticServer
 from handbook.content import load
 from handbook.engine import recommend
-from support import DATA, build_site, project_copy
+from support import build_site, project_copy, real_handbook
 
-RULES = load(DATA).calculator_rules()
+RULES = real_handbook().calculator_rules()
 ENGINE_TIMEOUT = 120_000  # ms: a busy machine makes Pyodide slow
 SAVED_TIMEOUT = 180_000  # ms: the service worker keeps about 20 MB first
 REQUEST = {

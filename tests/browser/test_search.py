@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.content import load_handbook
-from support import DATA
+from support import real_handbook
 
 
 @pytest.mark.parametrize(
     ("term", "question_id"), [("LoRA", "lora-low-rank-adaptation"), ("rebase", "git-rebase")]
 )
 def test_search_lands_on_the_question_with_its_guide_open(page, site_server, term, question_id):
-    assert question_id in {q.id for q in load_handbook(DATA).questions}
+    assert question_id in {q.id for q in real_handbook().questions}
     page.goto(site_server.url("/"))
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.fill("input.md-search__input", term)

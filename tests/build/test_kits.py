@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.content import load
 from handbook.content.kits import all_kits
-from support import DATA
+from support import real_handbook
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -19,7 +18,7 @@ def soup(site: Path, page: str) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def kits():
-    return all_kits(load(DATA))
+    return all_kits(real_handbook())
 
 
 def test_every_kit_question_resolves_on_the_question_bank(built_site, kits):

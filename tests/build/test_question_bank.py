@@ -8,9 +8,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.content import load_handbook
 from handbook.content.markup import blocks
-from support import DATA
+from support import real_handbook
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +20,7 @@ def bank(built_site):
 
 @pytest.fixture(scope="module")
 def hb():
-    return load_handbook(DATA)
+    return real_handbook()
 
 
 def test_every_question_has_calibration_and_answered_follow_ups(bank, hb):

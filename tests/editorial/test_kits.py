@@ -6,15 +6,14 @@ import dataclasses
 
 import pytest
 
-from handbook.content import load
 from handbook.content.kits import all_kits
 from handbook.engine.scorecard import decide
-from support import DATA, every_combination, run_scorecard_js
+from support import every_combination, real_handbook, run_scorecard_js
 
 
 @pytest.fixture(scope="module")
 def hb():
-    return load(DATA)
+    return real_handbook()
 
 
 def test_every_role_has_at_least_two_levels(hb):
@@ -42,6 +41,7 @@ def test_the_reviewed_levels(hb):
     assert all(level.judgement for role in hb.roles for level in role.levels)
 
 
+@pytest.mark.slow  # runs Node over every combination of ratings (seconds per kit shape)
 def test_the_javascript_rule_equals_python_for_every_kit_and_every_combination(hb):
     rule = dict(hb.kits.hire_rule)
     shapes = {tuple(kit.axes) for kit in all_kits(hb)}

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from handbook.content import load_handbook
-from support import DATA
+from support import real_handbook
 
-hb = load_handbook(DATA)
+hb = real_handbook()
 
 
 def test_the_bank_is_broad():

@@ -10,6 +10,8 @@ import pytest
 from handbook.engine.scorecard import Axis, decide
 from support import every_combination, run_scorecard_js
 
+pytestmark = pytest.mark.slow  # runs Node over 5**6 combinations of ratings per rule
+
 # Six axes with every expected level, so each clause of the rule is reached.
 AXES = (
     Axis("practice", "ML practice", 3),
