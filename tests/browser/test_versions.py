@@ -85,7 +85,12 @@ def second_edition(root: Path) -> Editions:
     new_text = "Changed in the new edition: " + question["text"]
 
     def set_level(value: dict) -> None:
-        value["roles"][0]["skills"][axis] = new_level
+        """The headline skills and the level they are the profile of (they must agree)."""
+        role = value["roles"][0]
+        for level in role.get("levels", []):
+            if all(level["skills"].get(a) == given for a, given in role["skills"].items()):
+                level["skills"][axis] = new_level
+        role["skills"][axis] = new_level
 
     def set_text(value: dict) -> None:
         value["questions"][0]["text"] = new_text
