@@ -316,8 +316,10 @@ def test_two_editions_side_by_side_keep_their_own_engines(context, server, editi
     }
     assert rules[editions.old] != rules[editions.new]
     for edition in (editions.old, editions.new, editions.old):  # and back: still its own
-        plan, snapshots, status = edition_answer(context, server, edition)
-        assert plan == json.loads(recommend_json(rules[edition], json.dumps(request)))["plan"]
+        download, snapshots, status = edition_answer(context, server, edition)
+        assert download["edition"] == edition  # the download names its edition
+        expected = json.loads(recommend_json(rules[edition], json.dumps(request)))["plan"]
+        assert download["plan"] == expected
         assert snapshots and all(
             u.startswith(server.url(f"/{edition}/calculator/snapshot/")) for u in snapshots
         )

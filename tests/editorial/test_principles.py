@@ -534,12 +534,16 @@ def _extended_rules() -> dict:
     return rules
 
 
-def test_an_archetype_added_in_data_alone_works() -> None:
+@pytest.mark.parametrize(
+    "headcounts",
+    [pytest.param(HEADCOUNTS[:12], id="1-12"), pytest.param(HEADCOUNTS, id="all", marks=SLOW)],
+)
+def test_an_archetype_added_in_data_alone_works(headcounts) -> None:
     rules = _extended_rules()
     assert rule_problems(rules) == []
     for stage, data in itertools.product([*STAGES, "regulated"], DATA_LEVELS):
         previous = None
-        for n in HEADCOUNTS:
+        for n in headcounts:
             plan = plan_for("edge-vision", stage, data, n, rules=rules)
             check_every_plan_rule(plan, rules)
             assert plan["hiring_order"][0] == MLE
