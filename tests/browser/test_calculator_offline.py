@@ -62,7 +62,9 @@ def open_answer(page, url: str, query: str) -> None:
 def downloaded_plan(page) -> dict:
     with page.expect_download() as download:
         page.click("#calc-download-json")
-    return json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    wrapped = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert set(wrapped) == {"edition", "link", "plan"}  # the download names where it came from
+    return wrapped["plan"]
 
 
 def engine_status(page) -> str:
