@@ -43,7 +43,7 @@ test: setup chromium
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-## test-fast: every test not marked slow (no full builds, browser or Pyodide), within 30 s
+## test-fast: every test not marked slow (no builds, browsers, Node, Pyodide, full sweeps), <30 s
 FAST_BUDGET_S := 30
 test-fast: setup
 	@start=$$(date +%s); status=0; $(BIN)/pytest -q -m "not slow" || status=$$?; \
