@@ -303,7 +303,8 @@ calculator:
     base: 2
     description: Every team starts with engineers.
   roles:
-    engineer: {}
+    engineer:
+      levels: {first: senior, later: junior, employed: junior}
     scientist:
       needs:
         - role: engineer

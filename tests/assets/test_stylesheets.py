@@ -14,7 +14,9 @@ GROUP_RULES = ("@media", "@supports", "@layer", "@container")
 def structure_problems(css: str) -> list[str]:
     """Unbalanced braces, and a rule opened inside a declaration block (outside @media etc.)."""
     text = re.sub(r"/\*.*?\*/", lambda m: " " * len(m.group()), css, flags=re.S)
-    text = re.sub(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", lambda m: "x" * len(m.group()), text)
+    text = re.sub(
+        r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", lambda m: "x" * len(m.group()), text
+    )
     stack: list[bool] = []  # True for a group rule, which may hold rules
     problems, start = [], 0
     for match in re.finditer(r"[{}]", text):

@@ -57,7 +57,11 @@ RENDERED_PLAN = """() => {
     coverage: all("#calc-coverage tbody tr").map((row) => ({
       axis: row.dataset.axis, needed: Number(row.cells[1].textContent),
       have: Number(row.cells[2].textContent), status: row.dataset.status})),
-    role_links: all("[data-count] a, #hiring-order a").map((link) => link.getAttribute("href")),
+    role_links: all("[data-count] a, #hiring-order a:not(.hb-calc-kit)")
+      .map((link) => link.getAttribute("href")),
+    kits: all("#hiring-order > li").map((item) => ({
+      level: item.dataset.level, href: item.querySelector("a.hb-calc-kit")?.getAttribute("href"),
+      text: item.querySelector("a.hb-calc-kit")?.textContent})),
     closers: all("#calc-coverage tbody tr .hb-calc-closer").map((cell) => cell.textContent),
   };
 }"""
@@ -108,9 +112,23 @@ def assert_shows(page, request: dict) -> None:
     assert shown["composition"] == expected["composition"]
     assert shown["hiring_order"] == expected["hiring_order"]
     titles = {role["id"]: role["title"] for role in RULES["roles"]}
+    levels = {
+        (role["id"], level["id"]): level["title"]
+        for role in RULES["roles"]
+        for level in role["levels"]
+    }
+    kits = [
+        {
+            "level": hire["level"],
+            "href": f"../kits/{hire['role']}/{hire['level']}/",
+            "text": f"Interview kit: {levels[hire['role'], hire['level']]}",
+        }
+        for hire in expected["hires"]
+    ]
+    assert shown["kits"] == kits
     assert shown["hiring_titles"] == [
-        f"Hire {number} · {titles[hire['role']]}: {hire['why']}"
-        for number, hire in enumerate(expected["hires"], start=1)
+        f"Hire {number} · {titles[hire['role']]}: {hire['why']} {kit['text']}"
+        for number, (hire, kit) in enumerate(zip(expected["hires"], kits, strict=True), start=1)
     ]
     assert [(task["title"], task["href"]) for task in shown["fractional"]] == [
         (task["title"], f"../team-composition/#task-{task['id']}")
@@ -130,8 +148,8 @@ def assert_shows(page, request: dict) -> None:
     ]
     for row, closer in zip(expected["coverage"], shown["closers"], strict=True):
         assert (closer == "") == (row["status"] == "met")
-        for role in row["closed_by"]:
-            assert titles[role] in closer
+        for entry in row["closed_by"]:
+            assert levels[entry["role"], entry["level"]] in closer
     assert set(shown["role_links"]) <= {f"../roles/{role}/" for role in ROLE_IDS}
     assert len(shown["role_links"]) == len(expected["composition"]) + len(expected["hiring_order"])
     result = page.locator("#calculator-result")
@@ -161,6 +179,11 @@ def test_default_plan_is_shown_from_the_build(page, site_server, built_site):
     assert result.get_attribute("data-source") == "build"
     for role in ROLE_IDS:  # every role link leads to a built role guide
         assert (built_site / "roles" / role / "index.html").is_file()
+    kits = page.eval_on_selector_all("a.hb-calc-kit", "links => links.map((a) => a.href)")
+    assert kits  # every hire links to its kit, and every kit link leads to a built kit
+    for href in kits:
+        relative = href.removeprefix(site_server.url("/"))
+        assert relative.startswith("kits/") and (built_site / relative / "index.html").is_file()
     assert page.locator("#calc-headcount").input_value() == str(DEFAULT["headcount"])
 
 

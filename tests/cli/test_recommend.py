@@ -47,15 +47,19 @@ def test_readable_plan(capsys):
         "  Ops engineer           1  (1 new)",
         "  Lead                   1  (1 new)",
     ]
-    order = lines[lines.index(heading) + 1 : lines.index(heading) + 5]
+    order = lines[lines.index(heading) + 1 : lines.index(heading) + 9]
     assert order == [
-        "  Hire 1 · Engineer: An engineer comes first.",
+        "  Hire 1 · Senior engineer: An engineer comes first.",
+        "    interview kit: kits/engineer/senior/",
         (
-            "  Hire 2 · Ops engineer: Live needs an ops engineer by hire 2, now that an "
-            "engineer is here."
+            "  Hire 2 · Senior ops: Live needs an ops engineer by hire 2, now that an engineer "
+            "is here."
         ),
-        "  Hire 3 · Lead: Messy data needs a lead by hire 3.",
-        "  Hire 4 · Engineer: Engineers stay above 50%; this is the second.",
+        "    interview kit: kits/ops/senior/",
+        "  Hire 3 · Senior lead: Messy data needs a lead by hire 3.",
+        "    interview kit: kits/lead/director/",
+        "  Hire 4 · Junior engineer: Engineers stay above 50%; this is the second.",
+        "    interview kit: kits/engineer/junior/",
     ]
     tasks = lines.index("Fractional specialists (part-time)")
     assert lines[tasks + 1 : tasks + 3] == [
@@ -63,8 +67,8 @@ def test_readable_plan(capsys):
         "  - CI set-up — needed now, until hire 2 (Ops engineer): Nobody runs CI yet.",
     ]
     assert (
-        "  practice               4 / 3  gap; closed by a candidate at level 4, above their "
-        "role's usual level"
+        "  practice               4 / 3  gap; closed by a candidate at level 4, above every "
+        "level the roles describe"
     ) in lines
     assert "  theory                 1 / 3  met" in lines
     why = lines[lines.index("Why") + 1 :]
@@ -83,7 +87,10 @@ def test_existing_team_and_fractional_tasks_read_plainly(capsys):
     assert "  Scientist              2  (2 new)" in lines
     assert "  - Interim lead — needed now: Nobody leads the team yet." in lines
     assert "  - CI set-up — needed now: Nobody runs CI yet." in lines
-    assert "  Hire 1 · Scientist: 2 engineers are the base, so a scientist comes first." in lines
+    assert (
+        "  Hire 1 · Senior scientist: 2 engineers are the base, so a scientist comes first."
+        in lines
+    )
 
 
 def test_long_reasons_wrap_within_100_columns(capsys):
@@ -123,7 +130,7 @@ def test_single_hire_and_no_existing_team(capsys):
         "Hiring plan: Product; stage Early; data complexity Simple; 1 new full-time hire",
         "Existing team: none",
     ]
-    assert "  Hire 1 · Engineer: An engineer comes first." in out.splitlines()
+    assert "  Hire 1 · Senior engineer: An engineer comes first." in out.splitlines()
     assert "  - none needed" not in out.splitlines()  # interim lead and CI set-up
 
 
@@ -133,7 +140,8 @@ def test_lead_now_brings_the_lead_forward(capsys):
     lines = out.splitlines()
     assert lines[0].endswith("3 new full-time hires, a lead now")
     assert (
-        "  Hire 2 · Lead: You can afford a lead now, so by hire 2, now that an engineer is here."
+        "  Hire 2 · Senior lead: You can afford a lead now, so by hire 2, now that an engineer "
+        "is here."
     ) in lines
 
 

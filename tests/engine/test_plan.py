@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 import fixtures
 from handbook.engine import recommend
 from handbook.engine.conditions import matches
+from handbook.engine.levels import LEVEL_MAX
 from handbook.engine.plan import next_hire
 from handbook.engine.plan import settings as plan_settings
-from handbook.engine.reasons import LEVEL_MAX
 
 RULES = fixtures.rules()
 ENG, SCI, OPS, LEAD = fixtures.ROLE_IDS
@@ -51,8 +51,14 @@ def no_ops(hires: int) -> dict:
     return {"text": f"No ops engineer in {hires} hires.", "link": "roles/ops/"}
 
 
-def hire(role: str, why: str) -> dict:
-    return {"role": role, "why": why, "link": f"roles/{role}/"}
+def hire(role: str, why: str, level: str = "senior") -> dict:
+    return {
+        "role": role,
+        "level": level,
+        "why": why,
+        "link": f"roles/{role}/",
+        "kit": f"kits/{role}/{level}/",
+    }
 
 
 def plan(archetype: str, headcount: int, stage="early", data="simple", existing=None, rules=RULES):
@@ -93,9 +99,9 @@ def test_research_plan_of_five_exactly():
                 "is here."
             ),
         ),
-        hire(ENG, "Engineer is furthest below its share; this is the second."),
+        hire(ENG, "Engineer is furthest below its share; this is the second.", "junior"),
         hire(SCI, "Scientist is furthest below its share; this is the second."),
-        hire(ENG, "Engineer is furthest below its share; this is the third."),
+        hire(ENG, "Engineer is furthest below its share; this is the third.", "junior"),
     ]
     assert result["composition"] == {ENG: 3, SCI: 2, OPS: 0, LEAD: 0}
     assert result["fractional"] == [NO_LEAD, NO_OPS]
@@ -153,7 +159,46 @@ def test_deadlines_and_a_minimum_share_decide_before_the_weights():
     ]
     # A gap some role's usual level would close names that role.
     theory = plan("research", 1)["coverage"][1]
-    assert theory == {"axis": "theory", "needed": 4, "have": 2, "status": "gap", "closed_by": [SCI]}
+    # The lowest level of each role that reaches the need: the scientist's junior level does.
+    closers = [{"role": SCI, "level": "junior"}]
+    assert theory == {
+        "axis": "theory",
+        "needed": 4,
+        "have": 2,
+        "status": "gap",
+        "closed_by": closers,
+    }
+
+
+def test_hires_come_in_at_the_levels_the_calculator_names_and_coverage_counts_them():
+    """The engineer's first hire is senior (practice 3); later ones and the engineers already
+    employed are junior (practice 2). The scientist has no levels named: its headline, senior."""
+    result = plan("research", 4, existing={ENG: 2})
+    assert [(entry["role"], entry["level"]) for entry in result["hires"]] == [
+        (SCI, "senior"),
+        (SCI, "senior"),
+        (ENG, "junior"),
+        (SCI, "senior"),
+    ]
+    assert result["hires"][2]["kit"] == f"kits/{ENG}/junior/"
+    # Nobody on this team is a senior engineer, so the best practice is 2, not the role's 3.
+    assert [row["have"] for row in result["coverage"]] == [2, 4]
+    # A product team of one junior engineer plus one more: practice 3 is a gap, and the lowest
+    # level of each role that reaches 3 would close it.
+    gap = plan("product", 1, existing={ENG: 1})["coverage"][0]
+    assert gap == {
+        "axis": "practice",
+        "needed": 3,
+        "have": 2,
+        "status": "gap",
+        "closed_by": [
+            {"role": ENG, "level": "senior"},
+            {"role": OPS, "level": "senior"},
+            {"role": LEAD, "level": "director"},
+        ],
+    }
+    # The first engineer of a new team is the senior one.
+    assert plan("product", 1)["hires"][0]["level"] == "senior"
 
 
 def test_an_existing_generalist_base_makes_the_first_hire_a_specialist():

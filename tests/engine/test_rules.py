@@ -31,15 +31,40 @@ def test_the_tiny_rules_have_no_problems():
 
 def test_build_rules_keeps_only_what_the_engine_needs():
     axes = ["practice", "theory"]
+    levels = [
+        {"id": "mid", "title": "Engineer", "scope": "...", "skills": {"practice": 2, "culture": 2}},
+        {"id": "senior", "title": "Senior engineer", "skills": {"practice": 3, "culture": 3}},
+    ]
     roles = [
-        {"id": "engineer", "title": "Engineer", "summary": "long text", "skills": {"practice": 3}}
+        {
+            "id": "engineer",
+            "title": "Engineer",
+            "summary": "long text",
+            "skills": {"practice": 3},
+            "levels": levels,
+        }
     ]
     tasks = [{"id": "ci-setup", "title": "CI set-up", "description": "..."}]
     calculator = {"max_headcount": 5, "defaults": {"stage": "early"}}
     rules = build_rules(calculator, roles, tasks, axes)
     assert rules == {
         "axes": axes,
-        "roles": [{"id": "engineer", "title": "Engineer", "skills": {"practice": 3, "theory": 0}}],
+        "roles": [
+            {
+                "id": "engineer",
+                "title": "Engineer",
+                "skills": {"practice": 3, "theory": 0},
+                "headline": "senior",
+                "levels": [
+                    {"id": "mid", "title": "Engineer", "skills": {"practice": 2, "theory": 0}},
+                    {
+                        "id": "senior",
+                        "title": "Senior engineer",
+                        "skills": {"practice": 3, "theory": 0},
+                    },
+                ],
+            }
+        ],
         "fractional_tasks": [{"id": "ci-setup", "title": "CI set-up"}],
         "calculator": calculator,
     }
@@ -265,6 +290,15 @@ SEMANTIC_PROBLEMS = [
                 ("plan_reasons", 0, "missing"),
                 "unknown placeholder '{hire}'; allowed: {role}, {a_role}, {hires}",
             ),
+        ],
+    ),
+    (
+        lambda calc: calc["roles"]["ops"].update(levels={"first": "staff", "later": "junior"}),
+        [
+            (
+                ("roles", "ops", "levels", "first"),
+                "unknown ops level 'staff' (known: junior, senior)",
+            )
         ],
     ),
     (

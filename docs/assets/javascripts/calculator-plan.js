@@ -26,6 +26,10 @@ function roleTitle(roleId, context) {
   return ownEntry(context.titles.roles, roleId) ?? roleId;
 }
 
+function levelTitle(roleId, levelId, context) {
+  return ownEntry(ownEntry(context.titles.levels ?? {}, roleId) ?? {}, levelId) ?? levelId;
+}
+
 function axisTitle(axisId, context) {
   return ownEntry(context.titles.axes, axisId) ?? axisId;
 }
@@ -71,9 +75,9 @@ function taskTiming(task, plan, context) {
 // What would close a skill gap: the roles whose usual level reaches it, else a stronger candidate.
 function gapCloser(axis, context) {
   if (axis.status !== "gap") return "";
-  const roles = (axis.closed_by || []).map((roleId) => roleTitle(roleId, context));
+  const roles = (axis.closed_by || []).map((closer) => levelTitle(closer.role, closer.level, context));
   if (roles.length) return `a hire: ${roles.join(" or ")}`;
-  return `a candidate at level ${axis.needed}, above their role's usual level`;
+  return `a candidate at level ${axis.needed}, above every level the roles describe`;
 }
 
 function compositionRows(plan) {
@@ -118,8 +122,10 @@ function hiringOrder(plan, context) {
   const items = plan.hires.map((hire, index) => {
     const href = siteHref(hire.link, context);
     const title = roleTitle(hire.role, context);
-    return el("li", { "data-role": hire.role },
-      `Hire ${index + 1} · `, href ? el("a", { href }, title) : title, `: ${hire.why}`);
+    const kit = siteHref(hire.kit, context);
+    return el("li", { "data-role": hire.role, "data-level": hire.level },
+      `Hire ${index + 1} · `, href ? el("a", { href }, title) : title, `: ${hire.why} `,
+      kit ? el("a", { href: kit, class: "hb-calc-kit" }, `Interview kit: ${levelTitle(hire.role, hire.level, context)}`) : "");
   });
   return [el("h3", {}, "Hiring order, and why each hire"),
     el("ol", { id: "hiring-order", class: "hb-calc-hires" }, ...items)];

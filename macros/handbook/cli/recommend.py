@@ -153,6 +153,11 @@ def _title(entries: list[dict[str, Any]], entry_id: str) -> str:
     return next(entry["title"] for entry in entries if entry["id"] == entry_id)
 
 
+def _level_title(rules: dict[str, Any], role_id: str, level_id: str) -> str:
+    role = next(role for role in rules["roles"] if role["id"] == role_id)
+    return _title(role["levels"], level_id)
+
+
 def _wrapped(text: str, first: str, rest: str) -> str:
     return textwrap.fill(
         text, _WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
@@ -164,8 +169,9 @@ def format_plan(plan: dict[str, Any], rules: dict[str, Any]) -> str:
     lines = _header(plan, rules) + _team(plan, rules)
     lines += ["", "Hiring order, and why each hire"]
     for number, hire in enumerate(plan["hires"], start=1):
-        text = f"Hire {number} · {_title(rules['roles'], hire['role'])}: {hire['why']}"
+        text = f"Hire {number} · {_level_title(rules, hire['role'], hire['level'])}: {hire['why']}"
         lines.append(_wrapped(text, "  ", "    "))
+        lines.append(f"    interview kit: {hire['kit']}")
     lines += ["", "Fractional specialists (part-time)"]
     for task in plan["fractional"]:
         text = f"{task['title']} — {_timing(task, plan, rules)}: {task['why']}"
@@ -195,10 +201,10 @@ def _timing(task: dict[str, Any], plan: dict[str, Any], rules: dict[str, Any]) -
 def _closer(row: dict[str, Any], rules: dict[str, Any]) -> str:
     if row["status"] != "gap":
         return ""
-    titles = [_title(rules["roles"], role_id) for role_id in row["closed_by"]]
+    titles = [_level_title(rules, closer["role"], closer["level"]) for closer in row["closed_by"]]
     if titles:
         return f"; closed by a hire: {' or '.join(titles)}"
-    return f"; closed by a candidate at level {row['needed']}, above their role's usual level"
+    return f"; closed by a candidate at level {row['needed']}, above every level the roles describe"
 
 
 def _header(plan: dict[str, Any], rules: dict[str, Any]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .conditions import matches
+from .levels import hire_level
 from .tasks import first_hires
 
 COMMON = ("role", "a_role", "nth", "hire", "so_far", "stage", "data", "archetype")
@@ -30,7 +31,6 @@ PLAN_PLACEHOLDERS = {
     "hired": ("role", "a_role", "first", "count", "positions", "before"),
     "missing": ("role", "a_role", "hires"),
 }
-LEVEL_MAX = 4
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 _ORDINALS += ("sixth", "seventh", "eighth", "ninth", "tenth")
 
@@ -74,7 +74,8 @@ def _titles(rules: dict[str, Any]) -> dict[str, str]:
 
 
 def hire_reasons(rules: dict, setup: dict, decisions: list[dict]) -> list[dict[str, str]]:
-    """One {role, why, link} per hire, in order, from the decision that made it."""
+    """One {role, level, why, link, kit} per hire, in order, from the decision that made it;
+    the level is the calculator's choice for the role's first or a later hire (levels.py)."""
     texts = rules["calculator"]["hire_reasons"]
     titles = _titles(rules)
     hires = []
@@ -84,7 +85,16 @@ def hire_reasons(rules: dict, setup: dict, decisions: list[dict]) -> list[dict[s
         if decision.get("unblocked_by") and decision["kind"] != "foundation":
             why += fill(texts["unblocked"], values)
         role_id = decision["role"]
-        hires.append({"role": role_id, "why": sentence(why), "link": f"roles/{role_id}/"})
+        level = hire_level(rules, role_id, decision["count"])
+        hires.append(
+            {
+                "role": role_id,
+                "level": level,
+                "why": sentence(why),
+                "link": f"roles/{role_id}/",
+                "kit": f"kits/{role_id}/{level}/",
+            }
+        )
     return hires
 
 
@@ -177,21 +187,3 @@ def rationale(rules: dict, setup: dict, facts: dict, order: list[str]) -> list[d
         if matches(rule.get("when", {}), facts)
     ]
     return [{"text": reason["text"], "link": reason["link"]} for reason in reasons]
-
-
-def coverage(rules: dict, setup: dict, counts: dict[str, int]) -> list[dict[str, Any]]:
-    """Per base axis: the level needed, the team's best, met or gap, and the roles whose usual
-    level would close a gap (none: it takes a candidate above their role's usual level)."""
-    rows = []
-    for axis in rules["axes"]:
-        needed = setup["archetype"]["needs"][axis]
-        needed += setup["stage"].get("needs_bonus", {}).get(axis, 0)
-        needed += setup["data"].get("needs_bonus", {}).get(axis, 0)
-        needed = min(needed, LEVEL_MAX)
-        levels = [role["skills"][axis] for role in rules["roles"] if counts[role["id"]] > 0]
-        have = max(levels, default=0)
-        status = "met" if have >= needed else "gap"
-        closers = [role["id"] for role in rules["roles"] if role["skills"][axis] >= needed]
-        row = {"axis": axis, "needed": needed, "have": have, "status": status}
-        rows.append({**row, "closed_by": closers if status == "gap" else []})
-    return rows

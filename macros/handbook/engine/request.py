@@ -11,8 +11,9 @@ import json
 from typing import Any
 
 from ..spec.problems import format_path
+from .levels import coverage, team_people
 from .plan import build_order, settings
-from .reasons import coverage, hire_reasons, rationale
+from .reasons import hire_reasons, rationale
 from .rules import rule_problems
 from .tasks import fractional
 
@@ -146,15 +147,16 @@ def recommend(rules: dict[str, Any], request: Any) -> dict[str, Any]:
         "generalist_base": existing[setup["generalist"]] >= setup["generalist_base"],
     }
     tasks = fractional(rules, setup, facts, order, built["committed"])
+    hires = hire_reasons(rules, setup, built["decisions"])
     facts["fractional"] = bool(tasks)
     return {
         "input": normal,
         "composition": counts,
         "hiring_order": order,
-        "hires": hire_reasons(rules, setup, built["decisions"]),
+        "hires": hires,
         "fractional": tasks,
         "rationale": rationale(rules, setup, facts, order),
-        "coverage": coverage(rules, setup, counts),
+        "coverage": coverage(rules, setup, team_people(rules, existing, hires)),
     }
 
 

@@ -28,7 +28,16 @@ def build_rules(
             {
                 "id": role["id"],
                 "title": role["title"],
-                "skills": {axis: role.get("skills", {}).get(axis, 0) for axis in axes},
+                "skills": _base(role.get("skills", {}), axes),
+                "headline": _headline(role, axes),
+                "levels": [
+                    {
+                        "id": level["id"],
+                        "title": level["title"],
+                        "skills": _base(level["skills"], axes),
+                    }
+                    for level in role.get("levels", [])
+                ],
             }
             for role in roles
         ],
@@ -37,6 +46,18 @@ def build_rules(
         ],
         "calculator": copy.deepcopy(calculator),
     }
+
+
+def _base(skills: dict[str, int], axes: list[str]) -> dict[str, int]:
+    return {axis: skills.get(axis, 0) for axis in axes}
+
+
+def _headline(role: dict[str, Any], axes: list[str]) -> str:
+    """The id of the level whose base axes equal the role's `skills` (the first level if none)."""
+    headline = _base(role.get("skills", {}), axes)
+    levels = role.get("levels", [])
+    match = [level["id"] for level in levels if _base(level["skills"], axes) == headline]
+    return (match or [level["id"] for level in levels] or [""])[0]
 
 
 def rule_problems(rules: dict[str, Any]) -> list[tuple[Path, str]]:

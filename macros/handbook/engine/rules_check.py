@@ -34,6 +34,9 @@ class RuleChecker:
         calculator = rules["calculator"]
         self.report = report
         self.roles = [role["id"] for role in rules["roles"]]
+        self.role_levels = {
+            role["id"]: [level["id"] for level in role.get("levels", [])] for role in rules["roles"]
+        }
         self.axes = list(rules["axes"])
         self.tasks = [task["id"] for task in rules["fractional_tasks"]]
         self.stages = [stage["id"] for stage in calculator["stages"]]
@@ -126,6 +129,7 @@ class RuleChecker:
             path = ("roles", role_id)
             if not self.known(role_id, self.roles, "role", path):
                 continue
+            self.levels(role_id, rule.get("levels", {}), (*path, "levels"))
             needs = rule.get("needs", [])
             if needs and role_id == self.generalist:
                 self.report((*path, "needs"), f"the generalist '{role_id}' cannot need other roles")
@@ -143,6 +147,10 @@ class RuleChecker:
                             (*where, "why"),
                             "required field is missing (the reason shown with the fractional task)",
                         )
+
+    def levels(self, role_id: str, levels: dict[str, str], path: Path) -> None:
+        for key, level_id in levels.items():
+            self.known(level_id, self.role_levels[role_id], f"{role_id} level", (*path, key))
 
     def archetype(self, archetype: dict[str, Any], path: Path) -> None:
         needs = archetype["needs"]

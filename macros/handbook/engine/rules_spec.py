@@ -69,6 +69,15 @@ NEED = Obj(
     description="from: applies from the n-th person in the role (default 1).",
 )
 
+HIRE_LEVELS = Obj(
+    {
+        "first": optional(Id("The level of the role's first hire (links to that level's kit).")),
+        "later": optional(Id("The level of every later hire into the role.")),
+        "employed": optional(Id("The level assumed for people the team already employs.")),
+    },
+    description="Each defaults to the role's headline level (the one its `skills` equal).",
+)
+
 HIRE_REASON_KINDS = (
     "generalist_first",
     "specialist_first",
@@ -183,8 +192,9 @@ CALCULATOR = Obj(
         ),
         "roles": required(
             MapOf(
-                Obj({"needs": optional(ListOf(NEED))}),
-                description="Role id -> what must be on the team before its first hire.",
+                Obj({"needs": optional(ListOf(NEED)), "levels": optional(HIRE_LEVELS)}),
+                description="Role id -> what must be on the team before its first hire, and the "
+                "levels its hires come in at.",
             )
         ),
         "archetypes": required(ListOf(ARCHETYPE, min_items=1)),

@@ -113,6 +113,9 @@ def calculator_page(hb: Handbook, root: str) -> str:
         "engine": list(engine_sources()),
         "titles": {
             "roles": {role.id: role.title for role in hb.roles},
+            "levels": {
+                role.id: {level.id: level.title for level in role.levels} for role in hb.roles
+            },
             "axes": {axis.id: axis.name for axis in hb.base_axes},
         },
         "default": {"request": request, "plan": engine.recommend(rules, request)},
