@@ -1,10 +1,13 @@
-"""The question bank in Chromium: keyboard filters, linkable filtered views, no-JS fallback.
+"""The question bank in Chromium: keyboard filters, linkable filtered views, no-JS fallback, old
+links to /questions/#<id> that land on the guide, and the filters on an area's page of guides.
 
 The filter values are chosen from the model (content.load) at run time: a role that some but
 not all questions suit, an area, a difficulty; the expected lists come from the model too.
 """
 
 from __future__ import annotations
+
+import re
 
 from support import real_handbook
 
@@ -17,7 +20,7 @@ DIFFICULTY = HB.questions_in(AREA)[0].difficulty
 
 def visible_ids(page) -> list[str]:
     return page.eval_on_selector_all(
-        "article.hb-question:not([hidden])", "nodes => nodes.map(n => n.dataset.question)"
+        ".hb-question:not([hidden])", "nodes => nodes.map(n => n.dataset.question)"
     )
 
 
@@ -72,8 +75,34 @@ def test_every_question_shows_without_javascript(browser, site_server):
     context.close()
 
 
+def test_an_old_link_to_a_question_lands_on_its_guide_with_the_guide_open(page, site_server):
+    question = HB.questions_in(AREA)[-1]
+    page.goto(site_server.url(f"/questions/#{question.id}"))
+    page.wait_for_url(f"**/questions/{AREA}/**#{question.id}")
+    guide = page.locator(f'article[data-question="{question.id}"] details.hb-guide')
+    assert guide.evaluate("node => node.open")
+    assert page.evaluate("window.scrollY") > 0  # scrolled to the question
+    page.go_back()  # the index was replaced, not added to the history
+    assert "/questions/#" not in page.url
+
+
+def test_an_area_page_filters_its_guides_by_role_and_text(page, site_server):
+    in_area = HB.questions_in(AREA)
+    page.goto(site_server.url(f"/questions/{AREA}/"))
+    assert visible_ids(page) == [q.id for q in in_area]
+    assert page.locator("#filter-area").count() == 0
+    page.select_option("#filter-role", ROLE)
+    assert visible_ids(page) == [q.id for q in in_area if ROLE in q.roles]
+    assert f"role={ROLE}" in page.url
+    page.click("#filter-reset")
+    word = re.findall(r"[A-Za-z]{5,}", in_area[0].guide.strong[0])[0].lower()
+    page.fill("#filter-text", word)
+    shown = visible_ids(page)
+    assert in_area[0].id in shown  # the text filter reads the answer guides too
+
+
 def test_answer_guides_open_all(page, site_server):
-    page.goto(site_server.url("/questions/"))
+    page.goto(site_server.url(f"/questions/{AREA}/"))
     page.click("#guides-toggle")
     assert page.eval_on_selector_all(".hb-guide", "ds => ds.every(d => d.open)")
     assert page.get_attribute("#guides-toggle", "aria-pressed") == "true"

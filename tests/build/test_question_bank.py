@@ -1,5 +1,6 @@
 """The built question bank: every question calibrated, code shown as code, one search entry
-per question. Expectations come from the model, so content edits need no test edits."""
+per question, the index linking to every guide, and no page near 1 MB. Expectations come from
+the model, so content edits need no test edits."""
 
 from __future__ import annotations
 
@@ -9,13 +10,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.content.markup import blocks
+from handbook.pages.questions import question_urls
 from support import real_handbook
 
 
 @pytest.fixture(scope="module")
 def bank(built_site):
-    html = (built_site / "questions" / "index.html").read_text(encoding="utf-8")
-    return BeautifulSoup(html, "html.parser")
+    """Every page of answer guides, as one document (the index is not among them)."""
+    pages = sorted((built_site / "questions").glob("*/**/index.html"))
+    assert pages, "the bank has pages of answer guides"
+    body = "".join(page.read_text(encoding="utf-8") for page in pages)
+    return BeautifulSoup(body, "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +32,7 @@ def test_every_question_has_calibration_and_answered_follow_ups(bank, hb):
     for question in hb.questions:
         article = bank.select_one(f'article[data-question="{question.id}"]')
         assert article is not None, question.id
-        assert article.select_one(f"h3#{question.id}") is not None
+        assert article.select_one(f"h2#{question.id}") is not None
         levels = [node["data-answer-level"] for node in article.select("[data-answer-level]")]
         assert levels == ["2", "3", "4"], question.id
         for level, text in question.guide.calibration:
@@ -52,5 +57,24 @@ def test_code_in_questions_renders_as_escaped_code(bank, hb):
 def test_each_question_is_its_own_search_entry(built_site, hb):
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
+    urls = question_urls(hb)
     for question in hb.questions:
-        assert f"questions/#{question.id}" in locations, question.id
+        assert urls[question.id] in locations, question.id
+    # The index lists the questions too, but out of the search index: one entry per question.
+    assert not {f"questions/#{question.id}" for question in hb.questions} & locations
+
+
+def test_the_index_links_every_question_to_its_guide_under_its_old_anchor(built_site, hb):
+    html = (built_site / "questions" / "index.html").read_text(encoding="utf-8")
+    index = BeautifulSoup(html, "html.parser")
+    urls = question_urls(hb)
+    for question in hb.questions:
+        link = index.select_one(f'li.hb-question[id="{question.id}"] a.hb-question-link')
+        assert link["href"] == "../" + urls[question.id], question.id
+        guide = built_site / urls[question.id].split("#")[0] / "index.html"
+        assert f'id="{question.id}"' in guide.read_text(encoding="utf-8"), question.id
+
+
+def test_no_page_of_the_bank_reaches_a_megabyte(built_site):
+    sizes = {page: page.stat().st_size for page in (built_site / "questions").rglob("*.html")}
+    assert max(sizes.values()) < 1_000_000, max(sizes, key=sizes.get)

@@ -27,7 +27,20 @@ def test_every_role_and_material_has_an_entry(tiny_handbook):
     assert {
         "Interview materials": ["materials/index.md", {"A model card": "materials/model-card.md"}]
     } in nav
-    pages = [page for entry in nav for page in entry.values() if isinstance(page, str)]
+    assert {
+        "Interview questions": [
+            "questions/index.md",
+            {"Practice": "questions/practice.md"},
+            {"Theory": "questions/theory.md"},
+            {"Culture": "questions/culture.md"},
+        ]
+    } in nav
+    pages = [
+        page if isinstance(page, str) else page[0]
+        for entry in nav
+        for page in entry.values()
+        if isinstance(page, str) or page[0] == "questions/index.md"
+    ]
     assert [page for _, page in STATIC_NAV] == [p for p in pages if p != "index.md"]
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.pages import charts, render
+from handbook.pages import charts, questions, render
 
 EVIL = "<b>bold</b> & {{ 7*7 }} *stars*"
 
@@ -97,26 +97,6 @@ def test_chart_has_text_alternative(hb):
     assert widths == ["100", "200"]
 
 
-def test_questions_page_groups_by_area_with_guides(hb):
-    out = render.questions_page(hb, "../")
-    assert '## Theory {: #area-theory .hb-area-heading data-area="theory" }' in out
-    page = html(out)
-    question = page.find(attrs={"data-question": "derive-a-loss"})
-    assert question["data-roles"] == "scientist" and question["data-difficulty"] == "advanced"
-    guide = question.select_one(".hb-guide")
-    assert [li.get_text() for li in guide.find_all("ul")[0].find_all("li")] == [
-        "Starts from likelihood",
-        "Takes the logarithm",
-        "Explains the sign",
-    ]
-    assert [d["data-answer-level"] for d in guide.select("[data-answer-level]")] == ["2", "3", "4"]
-    assert page.find(id="question-filters").has_attr("hidden")
-    assert len(page.select("#filter-role option")) == len(hb.roles) + 1
-    assert len(page.select("article.hb-question")) == len(hb.questions)
-    shipped = page.find(attrs={"data-question": "ship-a-model"})
-    assert shipped.select_one('a[href="../materials/model-card/"]').get_text() == "A model card"
-
-
 def test_composition_page(hb):
     page = html(render.composition_page(hb, "../"))
     assert [p.get_text() for p in page.select(".hb-entry p")] == [
@@ -146,7 +126,9 @@ def test_html_blocks_have_no_blank_lines(hb):
     """Markdown ends a raw HTML block at a blank line, so every block must stay whole; only an
     element marked markdown="1" (md_in_html parses its inside) may span blank lines, and then it
     must be closed later."""
-    for out in (render.questions_page(hb, "../"), render.skills_page(hb, "../")):
+    pages = [render.skills_page(hb, "../"), questions.questions_index(hb, "../")]
+    pages += [questions.question_page(hb, page) for page in questions.question_pages(hb)]
+    for out in pages:
         containers = 0
         for block in out.split("\n\n"):
             if not block.startswith("<"):

@@ -14,6 +14,7 @@ def test_generated_pages_are_finished_markdown_for_each_role_kit_and_material(ti
     expected = {f"roles/{role.id}.md" for role in tiny_handbook.roles}
     expected |= {"materials/index.md", "materials/model-card.md", "roles/compare.md"}
     expected |= {"kits/index.md", "kits/debrief.md"}
+    expected |= {f"questions/{area.id}.md" for area in tiny_handbook.skills}
     expected |= {
         f"kits/{role.id}/{level.id}.md" for role in tiny_handbook.roles for level in role.levels
     }

@@ -1,14 +1,22 @@
 // Question-bank filters: role, area, difficulty and text. Without JavaScript every question shows.
 // Filter state lives in the query string (?role=&area=&difficulty=&q=) so filtered views can be
 // linked. A link to a question (#id) or a search result opens that question's answer guide.
+// The same script runs on the bank's index (/questions/, one entry per question, with the area
+// filter) and on each area's pages of answer guides (no area filter). On the index, a link to a
+// question (/questions/#id, the address every question had before the guides moved to their
+// areas' pages) goes straight on to that question's guide.
 (function () {
   const form = document.getElementById("question-filters");
   if (!form) return;
-  const selects = {
-    role: document.getElementById("filter-role"),
-    area: document.getElementById("filter-area"),
-    difficulty: document.getElementById("filter-difficulty"),
-  };
+  const entry = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  const guide = entry && entry.matches("li.hb-question") && entry.querySelector("a.hb-question-link");
+  if (guide) {
+    window.location.replace(guide.href);
+    return;
+  }
+  const selects = Object.fromEntries(["role", "area", "difficulty"]
+    .map((name) => [name, document.getElementById(`filter-${name}`)])
+    .filter(([, select]) => select));
   const text = document.getElementById("filter-text");
   const questions = Array.from(document.querySelectorAll(".hb-question"));
   const words = new Map(questions.map((q) => [q, q.textContent.toLowerCase()]));
@@ -38,7 +46,7 @@
 
   function matches(question) {
     const role = selects.role.value;
-    const area = selects.area.value;
+    const area = selects.area ? selects.area.value : "";
     const difficulty = selects.difficulty.value;
     const terms = text.value.toLowerCase().split(/\s+/).filter(Boolean);
     const haystack = words.get(question);
@@ -66,7 +74,7 @@
   }
 
   const toggle = document.getElementById("guides-toggle");
-  toggle.addEventListener("click", () => {
+  toggle?.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-pressed") !== "true";
     for (const details of document.querySelectorAll(".hb-guide")) details.open = open;
     toggle.setAttribute("aria-pressed", String(open));

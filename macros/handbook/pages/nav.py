@@ -8,7 +8,7 @@ from ..content.model import Handbook
 
 STATIC_NAV = [
     ("Skills", "skills.md"),
-    ("Interview questions", "questions.md"),
+    ("Interview questions", "questions/index.md"),
     ("Interviewing", "interviewing.md"),
     ("Team composition", "team-composition.md"),
     ("Calculator", "calculator.md"),
@@ -29,6 +29,12 @@ def navigation(hb: Handbook) -> list:
     roles = [{nav_title(role.title): f"roles/{role.id}.md"} for role in hb.roles]
     materials = [{nav_title(item.title): f"materials/{item.id}.md"} for item in hb.materials]
     static = [{title: page} for title, page in STATIC_NAV]
+    areas = [
+        {nav_title(area.name): f"questions/{area.id}.md"}
+        for area in hb.skills
+        if hb.questions_in(area.id)
+    ]
+    static[1] = {"Interview questions": ["questions/index.md", *areas]}
     kits = [{"Debrief": "kits/debrief.md"}]
     return [
         {"Home": "index.md"},

@@ -25,8 +25,11 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 def md_inline(text: str) -> Markup:
-    """Escape text for a Markdown heading: HTML-escape, then neutralise Markdown syntax."""
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    """Escape text for a Markdown heading: HTML-escape <, > and &, then neutralise Markdown
+    syntax. Quotes stay as they are: a heading is element text, and the table of contents would
+    show a character reference for them literally."""
+    escaped = str(escape(text)).replace("&#39;", "'").replace("&#34;", '"')
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
 
 
 def paragraphs(text: str) -> Markup:
@@ -89,10 +92,6 @@ def roles_overview(hb: Handbook, root: str) -> str:
 
 def skills_page(hb: Handbook, root: str) -> str:
     return render("skills.md.j2", hb=hb, root=root)
-
-
-def questions_page(hb: Handbook, root: str) -> str:
-    return render("questions.md.j2", hb=hb, root=root)
 
 
 def composition_page(hb: Handbook, root: str) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from ..content.kits import kit_ids
 from ..content.model import Handbook
-from . import calculator, kits, offline, render, snapshot
+from . import calculator, kits, offline, questions, render, snapshot
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .csp import with_policy
@@ -96,6 +96,7 @@ def generated_pages(hb: Handbook) -> dict[str, str]:
     pages["kits/debrief.md"] = kits.debrief_page(hb, root=root_of("kits/debrief/"))
     for kit_id in kit_ids(hb):
         pages[f"kits/{kit_id}.md"] = kits.kit_page(hb, kit_id, root=root_of(f"kits/{kit_id}/"))
+    pages.update(questions.generated_question_pages(hb))
     pages["materials/index.md"] = render.materials_page(hb, root=root_of("materials/"))
     for item in hb.materials:
         root = root_of(f"materials/{item.id}/")
@@ -108,7 +109,7 @@ def page_macros(releases: Path) -> dict[str, Callable[..., str]]:
     return {
         "roles_overview": render.roles_overview,
         "skills_page": render.skills_page,
-        "questions_page": render.questions_page,
+        "questions_page": questions.questions_index,
         "composition_page": render.composition_page,
         "interviewing_page": render.interviewing_page,
         "about_page": render.about_page,
