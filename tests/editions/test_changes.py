@@ -169,8 +169,21 @@ def test_initial_edition_lists_its_contents_not_every_item(base):
     assert comparison.changes == () and comparison.previous is None
     assert comparison.contents() == (
         "4 roles, 3 skills, 3 questions, 3 composition rules, 3 fractional tasks, "
-        "2 interviewing principles"
+        "2 interviewing principles, 2 interview stages, 4 interview loops, 1 hire rule"
     )
+
+
+def test_a_changed_loop_and_hire_rule_read_as_changes_of_the_kits(base):
+    new = copy.deepcopy(base)
+    loop = next(item for item in new["interview_loops"] if item["id"] == "engineer")
+    loop["stages"] = loop["stages"][:1]
+    new["hire_rules"][0]["max_no"] += 1
+    comparison = changes.compare(base, new)
+    assert [(c.status, c.kind, c.id, c.url) for c in comparison.changes] == [
+        ("changed", "interview_loops", "engineer", "kits/"),
+        ("changed", "hire_rules", "hire-rule", "kits/#hire-rule"),
+    ]
+    assert comparison.changes[0].label == "Interview loop: Engineer"
 
 
 def test_against_an_empty_handbook_everything_is_added(base):

@@ -20,9 +20,25 @@ def test_snapshot_holds_every_kind_of_content(hb):
     assert shot["format"] == 1
     assert shot["edition"] == hb.edition
     assert shot["title"] == hb.title
-    for kind in snapshot.ITEM_KINDS:
+    for kind in snapshot.MODEL_KINDS:
         assert [item["id"] for item in shot[kind]] == sorted(item.id for item in getattr(hb, kind))
     assert shot["calculator"] == hb.calculator_rules()["calculator"]
+    assert [item["id"] for item in shot["interview_stages"]] == sorted(
+        stage.id for stage in hb.kits.stages
+    )
+    assert [item["id"] for item in shot["interview_loops"]] == sorted(hb.kits.loops)
+    loop = next(item for item in shot["interview_loops"] if item["id"] == "engineer")
+    assert loop["stages"] == list(hb.kits.loops["engineer"])
+    assert [kit["kit"] for kit in loop["kits"]] == sorted(
+        kit_id for kit_id in hb.kits.edits if kit_id.startswith("engineer/")
+    )
+    (rule,) = shot["hire_rules"]
+    assert rule == {
+        "id": "hire-rule",
+        "title": "Scorecard hire rule",
+        "summary": hb.kits.hire_rule_summary,
+        **hb.kits.hire_rule,
+    }
 
 
 def test_roles_keep_skill_levels_and_every_field(hb):

@@ -20,6 +20,9 @@ KIND_TITLES = {
     "composition": "Team composition rules",
     "fractional_tasks": "Fractional tasks",
     "interviewing": "Interviewing principles",
+    "interview_stages": "Interview stages",
+    "interview_loops": "Interview loops",
+    "hire_rules": "Scorecard hire rule",
     "calculator": "Team calculator",
 }
 KIND_NOUNS = {
@@ -29,6 +32,9 @@ KIND_NOUNS = {
     "composition": "composition rule",
     "fractional_tasks": "fractional task",
     "interviewing": "interviewing principle",
+    "interview_stages": "interview stage",
+    "interview_loops": "interview loop",
+    "hire_rules": "hire rule",
     "calculator": "calculator",
 }
 URLS = {
@@ -38,6 +44,9 @@ URLS = {
     "composition": "team-composition/#{}",
     "fractional_tasks": "team-composition/#task-{}",
     "interviewing": "interviewing/#{}",
+    "interview_stages": "kits/",
+    "interview_loops": "kits/",
+    "hire_rules": "kits/#hire-rule",
     "calculator": "calculator/",
 }
 STATUSES = ("added", "removed", "changed")

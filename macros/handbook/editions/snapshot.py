@@ -2,9 +2,10 @@
 
 A snapshot is plain JSON built from the validated model: every kind of item the change log
 compares (roles with their skill levels, skills with their level scale, questions with their
-answer guides, composition rules, fractional tasks, interviewing principles) as a list sorted by
-id, plus the calculator's rules. Written with sorted keys, so the same content always gives the
-same bytes and a release's diff in git shows only what changed.
+answer guides, composition rules, fractional tasks, interviewing principles, and from kits.yaml
+the interview stages, each role's loop with its kits' edits, and the scorecard's hire rule) as
+a list sorted by id, plus the calculator's rules. Written with sorted keys, so the same content
+always gives the same bytes and a release's diff in git shows only what changed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from ..content.model import Handbook
 
 FORMAT = 1
 #: Kinds of item in a snapshot, in the order the change log lists them.
-ITEM_KINDS = ("roles", "skills", "questions", "composition", "fractional_tasks", "interviewing")
+MODEL_KINDS = ("roles", "skills", "questions", "composition", "fractional_tasks", "interviewing")
+KIT_KINDS = ("interview_stages", "interview_loops", "hire_rules")
+ITEM_KINDS = (*MODEL_KINDS, *KIT_KINDS)
 CALCULATOR = "calculator"
 
 
@@ -43,11 +46,43 @@ def _by_id(items: tuple) -> list[dict[str, Any]]:
     return sorted((plain(item) for item in items), key=lambda item: item["id"])
 
 
+def _kit_items(hb: Handbook) -> dict[str, list[dict[str, Any]]]:
+    """kits.yaml as items: its stages, one loop per role (with its kits' pins and exclusions)
+    and the hire rule (one item, id "hire-rule")."""
+    if hb.kits is None:
+        return {kind: [] for kind in KIT_KINDS}
+    settings = hb.kits
+    loops = [
+        {
+            "id": role_id,
+            "title": f"Interview loop: {hb.role(role_id).title}",
+            "stages": list(stages),
+            "kits": [
+                plain(settings.edits[kit_id])
+                for kit_id in sorted(settings.edits)
+                if kit_id.startswith(f"{role_id}/")
+            ],
+        }
+        for role_id, stages in settings.loops.items()
+    ]
+    rule = {
+        "id": "hire-rule",
+        "title": "Scorecard hire rule",
+        "summary": settings.hire_rule_summary,
+    }
+    return {
+        "interview_stages": _by_id(settings.stages),
+        "interview_loops": sorted(loops, key=lambda loop: loop["id"]),
+        "hire_rules": [{**rule, **plain(settings.hire_rule)}],
+    }
+
+
 def build(hb: Handbook) -> dict[str, Any]:
     """The snapshot of the handbook's current content (a fresh JSON-able dict)."""
     snapshot: dict[str, Any] = {"format": FORMAT, "edition": hb.edition, "title": hb.title}
-    for kind in ITEM_KINDS:
+    for kind in MODEL_KINDS:
         snapshot[kind] = _by_id(getattr(hb, kind))
+    snapshot.update(_kit_items(hb))
     snapshot[CALCULATOR] = hb.calculator_rules()["calculator"]
     return snapshot
 
