@@ -1,0 +1,146 @@
+"""Build speed and size at 1x, 10x and 100x content (`make bench-build`), each beside a plain
+mkdocs-material site with the same nav and pages of the same Markdown sizes, built in the same
+run.
+
+For each scale: bench/content_scale.py writes N x the questions and roles into a project copy
+(validated by the handbook's own validator), which is built with `mkdocs build --strict` as the
+build tests build it (tests/support.py), and HANDBOOK_SNAPSHOT=off; a MkDocs hook records each
+page's final Markdown size and the nav, from which the plain site is made. Printed per site:
+build wall time, output size without the self-hosted Pyodide folder, the largest page and the
+search index size; then the goals, each met or not met.
+
+BENCH_SCALES=1,10 picks the scales (default 1,10,100). Exit status 1 when a scale could not be
+built (its problems are printed); goals not met do not change it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from bench_sites import BuildFailed, Figures, build_handbook, build_plain, environment_note
+from content_scale import ScaleError
+
+DEFAULT_SCALES = "1,10,100"
+TIME_GROWTH_GOAL = 10.0  # 10x / 1x build time
+PLAIN_RATIO_GOAL = 1.2  # handbook / plain build time at 10x
+LARGEST_PAGE_GOAL = 1_000_000  # bytes, at 10x
+PER_PAGE_GOAL = 1.5  # largest / smallest bytes per page over the scales: roughly flat
+SHOWN_PROBLEMS = 12
+SNAPSHOT_NOTE = (
+    "Calculator snapshot: off in every build (HANDBOOK_SNAPSHOT=off). It does depend on the "
+    "content scale, but only through the calculator rules, which list every role: each scale "
+    "would make its own with one Node run (cached by its key), a fixed cost whose size does not "
+    "follow the number of pages. Not measured here."
+)
+
+
+def scales() -> list[int]:
+    text = os.environ.get("BENCH_SCALES") or DEFAULT_SCALES
+    try:
+        found = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        sys.exit(f"BENCH_SCALES: whole numbers separated by commas, not {text!r}")
+    if not found or found[0] < 1:
+        sys.exit(f"BENCH_SCALES: whole numbers of 1 or more, not {text!r}")
+    return found
+
+
+def mb(n: float) -> str:
+    return f"{n / 1_000_000:,.2f} MB"
+
+
+def row(scale: int, site: str, f: Figures) -> str:
+    largest = f"{f.largest_path} {mb(f.largest_bytes)}"
+    return (
+        f"{scale:>4}x  {site:<8} {f.pages:>6} {f.seconds:>8.1f} {mb(f.output_bytes):>12} "
+        f"{f.bytes_per_page:>10,.0f} {mb(f.search_bytes):>10}  {largest}"
+    )
+
+
+HEADER = (
+    "scale  site      pages  build s  output*      B/page*    search    largest page\n"
+    "                                   (* without calculator/pyodide/)"
+)
+
+
+def run_scale(scale: int, directory: Path) -> tuple[Figures, Figures] | None:
+    try:
+        handbook, pages = build_handbook(directory / "handbook", scale)
+    except (ScaleError, BuildFailed) as error:
+        lines = str(error).splitlines()
+        print(f"{scale:>4}x  not built: {lines[0]}")
+        for line in lines[1 : SHOWN_PROBLEMS + 1]:
+            print(f"        {line.strip()}")
+        if len(lines) > SHOWN_PROBLEMS + 1:
+            print(f"        ... and {len(lines) - SHOWN_PROBLEMS - 1} more lines")
+        return None
+    print(row(scale, "handbook", handbook), flush=True)
+    plain = build_plain(directory / "plain", pages)
+    print(row(scale, "plain", plain), flush=True)
+    ratio = handbook.seconds / plain.seconds
+    sizes = handbook.output_bytes / plain.output_bytes
+    print(f"{'':>6} handbook/plain: build time {ratio:.2f}, output {sizes:.2f}", flush=True)
+    return handbook, plain
+
+
+def verdict(ok: bool | None) -> str:
+    return "not measured" if ok is None else ("met" if ok else "NOT MET")
+
+
+def goal_lines(results: dict[int, tuple[Figures, Figures]]) -> list[str]:
+    one, ten = results.get(1), results.get(10)
+    lines = []
+    growth = ten[0].seconds / one[0].seconds if one and ten else None
+    shown = f"{growth:.2f}" if growth is not None else "n/a"
+    ok = growth <= TIME_GROWTH_GOAL if growth is not None else None
+    lines.append(f"build time 10x/1x: {shown} (goal <= {TIME_GROWTH_GOAL:g}): {verdict(ok)}")
+    ratio = ten[0].seconds / ten[1].seconds if ten else None
+    shown = f"{ratio:.2f}" if ratio is not None else "n/a"
+    ok = ratio <= PLAIN_RATIO_GOAL if ratio is not None else None
+    lines.append(
+        f"handbook/plain build time at 10x: {shown} (goal <= {PLAIN_RATIO_GOAL:g}): {verdict(ok)}"
+    )
+    largest = f"{ten[0].largest_path} {ten[0].largest_bytes:,} B" if ten else "n/a"
+    ok = ten[0].largest_bytes < LARGEST_PAGE_GOAL if ten else None
+    lines.append(f"largest page at 10x: {largest} (goal < 1 MB): {verdict(ok)}")
+    lines.append(per_page_line(results))
+    return lines
+
+
+def per_page_line(results: dict[int, tuple[Figures, Figures]]) -> str:
+    per_page = {scale: pair[0].bytes_per_page for scale, pair in results.items()}
+    shown = ", ".join(f"{scale}x {value:,.0f}" for scale, value in per_page.items()) or "n/a"
+    spread = max(per_page.values()) / min(per_page.values()) if len(per_page) > 1 else None
+    ok = spread <= PER_PAGE_GOAL if spread is not None else None
+    spread_text = f"{spread:.2f}" if spread is not None else "n/a"
+    return (
+        f"output bytes per page (handbook): {shown}; largest/smallest {spread_text} "
+        f"(goal: roughly flat, <= {PER_PAGE_GOAL:g}, i.e. linear growth): {verdict(ok)}"
+    )
+
+
+def main() -> int:
+    wanted = scales()
+    print(f"Build benchmark, scales {', '.join(f'{s}x' for s in wanted)}; {environment_note()}")
+    print(SNAPSHOT_NOTE)
+    print(HEADER, flush=True)
+    results: dict[int, tuple[Figures, Figures]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as temp:
+        for scale in wanted:
+            directory = Path(temp) / f"scale-{scale}"
+            built = run_scale(scale, directory)
+            shutil.rmtree(directory, ignore_errors=True)  # 100x is large on disk
+            if built is not None:
+                results[scale] = built
+    print("\nGoals")
+    for line in goal_lines(results):
+        print(f"  {line}")
+    return 0 if len(results) == len(wanted) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
