@@ -53,14 +53,19 @@ class Figures:
     largest_path: str
     largest_bytes: int
     search_bytes: int
+    html_bytes: int  # the HTML files alone
 
     @property
     def bytes_per_page(self) -> float:
         return self.output_bytes / self.pages
 
+    @property
+    def html_per_page(self) -> float:
+        return self.html_bytes / self.pages
+
 
 def measure(site: Path, seconds: float) -> Figures:
-    total, pages, largest = 0, 0, ("", 0)
+    total, pages, html, largest = 0, 0, 0, ("", 0)
     for path in site.rglob("*"):
         relative = path.relative_to(site).as_posix()
         if not path.is_file() or relative.startswith(PYODIDE_DIR + "/"):
@@ -69,10 +74,11 @@ def measure(site: Path, seconds: float) -> Figures:
         total += size
         if path.suffix == ".html":
             pages += 1
+            html += size
             largest = max(largest, (relative, size), key=lambda item: item[1])
     search = site / SEARCH_INDEX
     search_bytes = search.stat().st_size if search.is_file() else 0
-    return Figures(seconds, total, pages, *largest, search_bytes)
+    return Figures(seconds, total, pages, *largest, search_bytes, html)
 
 
 def timed_build(project: Path, site: Path, env: dict[str, str]) -> Figures:

@@ -38,6 +38,10 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class ScaleError(RuntimeError):
     """The scaled data does not validate; the message lists every problem."""
 
+    def __init__(self, message: str, problems: list) -> None:
+        super().__init__(message)
+        self.problems = problems
+
 
 def copy_id(item_id: str, k: int) -> str:
     """The id of copy k of an item (copy 1 is the original)."""
@@ -143,7 +147,8 @@ def validated(data_dir: Path) -> Handbook:
         return load_handbook(data_dir)
     except DataError as error:
         problems = "\n".join(f"  {problem}" for problem in error.problems)
-        raise ScaleError(f"the scaled data in {data_dir} does not validate:\n{problems}") from None
+        message = f"the scaled data in {data_dir} does not validate:\n{problems}"
+        raise ScaleError(message, error.problems) from None
 
 
 def scale_data(source: Path, destination: Path, factor: int) -> Handbook:
