@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import sys
 import time
 from dataclasses import dataclass
@@ -48,12 +49,14 @@ class BuildFailed(RuntimeError):
 @dataclass(frozen=True)
 class Figures:
     seconds: float  # wall time of `mkdocs build --strict`
+    cpu_seconds: float  # its user + system CPU time (steadier on a shared machine)
     output_bytes: int  # everything in the site but the self-hosted Pyodide folder
     pages: int  # HTML files
     largest_path: str
     largest_bytes: int
     search_bytes: int
     html_bytes: int  # the HTML files alone
+    median_page: int  # bytes of the median HTML page (grows with the nav on every page)
 
     @property
     def bytes_per_page(self) -> float:
@@ -64,8 +67,8 @@ class Figures:
         return self.html_bytes / self.pages
 
 
-def measure(site: Path, seconds: float) -> Figures:
-    total, pages, html, largest = 0, 0, 0, ("", 0)
+def measure(site: Path, seconds: float, cpu_seconds: float) -> Figures:
+    total, pages, largest, html = 0, 0, ("", 0), []
     for path in site.rglob("*"):
         relative = path.relative_to(site).as_posix()
         if not path.is_file() or relative.startswith(PYODIDE_DIR + "/"):
@@ -74,20 +77,26 @@ def measure(site: Path, seconds: float) -> Figures:
         total += size
         if path.suffix == ".html":
             pages += 1
-            html += size
+            html.append(size)
             largest = max(largest, (relative, size), key=lambda item: item[1])
     search = site / SEARCH_INDEX
     search_bytes = search.stat().st_size if search.is_file() else 0
-    return Figures(seconds, total, pages, *largest, search_bytes, html)
+    median = sorted(html)[len(html) // 2] if html else 0
+    return Figures(seconds, cpu_seconds, total, pages, *largest, search_bytes, sum(html), median)
 
 
 def timed_build(project: Path, site: Path, env: dict[str, str]) -> Figures:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     result = build_site(project, site, env={**BUILD_ENV, **env})
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     if result.returncode != 0:
         raise BuildFailed(f"the strict build of {project} failed:\n{result.stdout}{result.stderr}")
-    return measure(site, seconds)
+    return measure(site, seconds, cpu)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def handbook_project(directory: Path, factor: int) -> Path:
