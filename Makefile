@@ -7,7 +7,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test test-fast lint format bench schemas release publish clean chromium
+.PHONY: setup serve build test test-fast lint format bench schemas release publish bench-build clean chromium
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -76,6 +76,10 @@ release: setup
 ## publish: push the gh-pages branch and the current branch (with its release commits) to origin
 publish: setup
 	$(PY) -m handbook.editions.release --publish
+
+## bench-build: build time and size at 1x, 10x, 100x content beside plain mkdocs-material (BENCH_SCALES=1,10)
+bench-build: setup
+	$(PY) bench/build_bench.py
 
 clean:
 	rm -rf site .pytest_cache
