@@ -2,6 +2,8 @@
 
 PyYAML is used only to compose nodes; this module builds the values itself so that it can
 reject duplicate keys (PyYAML silently keeps the last one) and remember where every value was.
+Files are parsed with libyaml when PyYAML has it (about ten times faster); a file libyaml
+refuses is parsed again by PyYAML's own parser, whose errors yaml_errors.py words for editors.
 """
 
 from __future__ import annotations
@@ -71,12 +73,24 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def load_text(text: str) -> Located:
     """Parse YAML text into a Located value. Raises LoadError for syntax errors and empty files,
     for nesting deeper than MAX_DEPTH, and for aliases that expand beyond MAX_VALUES values."""
+    if FAST_LOADER is not None:
+        try:
+            return _load_with(text, FAST_LOADER)
+        except yaml.YAMLError:
+            pass  # PyYAML's own parser finds the same problem and words it as editors expect
+    return _load_with(text, yaml.SafeLoader)
+
+
+def _load_with(text: str, loader_class: type) -> Located:
     try:
-        _check_depth(text)
-        loader = yaml.SafeLoader(text)
+        _check_depth(text, loader_class)
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -87,16 +101,18 @@ def load_text(text: str) -> Located:
             return located
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        raise syntax_error(error) from None
     except yaml.YAMLError as error:
+        if loader_class is not yaml.SafeLoader:
+            raise
+        if isinstance(error, yaml.MarkedYAMLError):
+            raise syntax_error(error) from None
         raise LoadError(1, f"YAML syntax error: {error}") from None
 
 
-def _check_depth(text: str) -> None:
+def _check_depth(text: str, loader_class: type) -> None:
     """Refuse deep nesting before composing (PyYAML composes recursively; its parser does not)."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import engine
 from ..content.model import Handbook
+from . import grid_cache
 from .render import render
 
 PYODIDE_FILES = (
@@ -61,10 +62,17 @@ def script_json(value: Any) -> Markup:
     return Markup(_json(value).replace("<", "\\u003c"))
 
 
+def grid_plan_files(rules_json: str, digest: str, cache: Path | None = None) -> dict[str, str]:
+    """Plan file path -> JSON for every grid request, cached by the rules and engine digest in
+    memory (under `mkdocs serve`) and, given a cache folder, on disk (grid_cache.py)."""
+    if cache is None:
+        return _computed_plans(rules_json, digest)
+    key = grid_cache.cache_key(rules_json, digest)
+    return grid_cache.cached_plans(cache, key, lambda: _computed_plans(rules_json, digest))
+
+
 @lru_cache(maxsize=4)
-def grid_plan_files(rules_json: str, digest: str) -> dict[str, str]:
-    """Plan file path -> JSON for every grid request, cached by the rules and engine digest
-    (under `mkdocs serve`, an edit that does not touch the calculator reuses them)."""
+def _computed_plans(rules_json: str, digest: str) -> dict[str, str]:
     rules = json.loads(rules_json)
     return {
         f"{ASSET_DIR}/plans/{engine.grid_key(request)}.json": _json(
@@ -90,7 +98,8 @@ def assets(hb: Handbook, project_root: Path) -> dict[str, str | Path]:
     files: dict[str, str | Path] = {f"{ASSET_DIR}/rules.json": hb.calculator_rules_json}
     for name, path in engine_sources().items():
         files[f"{ASSET_DIR}/engine/{name}"] = path
-    files.update(grid_plan_files(hb.calculator_rules_json, engine_digest()))
+    cache = grid_cache.cache_dir(project_root)
+    files.update(grid_plan_files(hb.calculator_rules_json, engine_digest(), cache))
     directory = pyodide_dir(project_root)
     for name in PYODIDE_FILES:
         files[f"{ASSET_DIR}/pyodide/{name}"] = directory / name
