@@ -1,8 +1,9 @@
 """N x the handbook's content, still valid: a copy of data/ with synthetic questions and roles.
 
-Copy k (2..N) of every question gets the id `<id>-x<k>` and suits copy k of the roles it
-suits; copy k of every role (`<id>-x<k>`, title "<title> ×k") keeps its levels, and gets a
-loop in kits.yaml like its original's and copies of its original's kit edits (pins and
+Copy k (2..N) of every question gets the id `<id>-x<k>`, suits copy k of the roles it suits
+and is written to questions/<area>/x<k>.yaml (an area split into files, so no file outgrows the
+loader's 5 MB limit); copy k of every role (`<id>-x<k>`, title "<title> ×k") keeps its levels,
+and gets a loop in kits.yaml like its original's and copies of its original's kit edits (pins and
 exclusions naming copy k of their questions). Everything else is copied unchanged: skills,
 materials (which keep naming the original questions), principles and the calculator's rules,
 which need not mention every role (a role without a weight is never hired, so the copies leave
@@ -82,16 +83,27 @@ def scaled_roles(roles: list[dict], factor: int) -> list[dict]:
     return scaled
 
 
-def scaled_questions(questions: list[dict], factor: int) -> list[dict]:
-    """The questions, then copy 2 of each (suiting copy 2 of its roles), then copy 3, ..."""
-    scaled = list(questions)
+def question_copies(questions: list[dict], k: int) -> list[dict]:
+    """Copy k of each question, suiting copy k of its roles."""
+    twins = []
+    for question in questions:
+        twin = copy.deepcopy(question)
+        twin["id"] = copy_id(question["id"], k)
+        twin["roles"] = [copy_id(role, k) for role in question["roles"]]
+        twins.append(twin)
+    return twins
+
+
+def write_question_copies(path: Path, factor: int) -> None:
+    """Copies 2..factor of an area file's questions, one file per copy in the area's folder
+    (questions/<area>/x002.yaml ...), so that no file outgrows the loader's size limit."""
+    header, value = read_yaml(path)
+    folder = path.with_suffix("")
+    folder.mkdir(exist_ok=True)
+    header = header.replace("../../schemas/", "../../../schemas/")
     for k in range(2, factor + 1):
-        for question in questions:
-            twin = copy.deepcopy(question)
-            twin["id"] = copy_id(question["id"], k)
-            twin["roles"] = [copy_id(role, k) for role in question["roles"]]
-            scaled.append(twin)
-    return scaled
+        copies = {**value, "questions": question_copies(value["questions"], k)}
+        write_yaml(folder / f"x{k:03d}.yaml", header, copies)
 
 
 def _kit_edit(edit: dict, k: int) -> dict:
@@ -135,7 +147,7 @@ def write_scaled(source: Path, destination: Path, factor: int) -> Path:
         return destination
     _rewrite(destination / "roles.yaml", "roles", scaled_roles, factor)
     for path in sorted((destination / "questions").glob("*.yaml")):
-        _rewrite(path, "questions", scaled_questions, factor)
+        write_question_copies(path, factor)
     header, kits = read_yaml(destination / "kits.yaml")
     write_yaml(destination / "kits.yaml", header, scaled_kits(kits, factor))
     return destination

@@ -215,6 +215,26 @@ def test_question_file_named_after_unknown_area(tiny_data):
     ]
 
 
+def test_a_large_area_may_be_split_into_a_folder_of_files(tiny_data):
+    """questions/<area>/<any>.yaml belong to that area, after questions/<area>.yaml, in name
+    order; ids stay unique across all of them, and a folder must be named after an area."""
+    theory = tiny_data.text("questions/theory.yaml")
+    tiny_data.write("questions/theory/b.yaml", theory.replace("derive-a-loss", "derive-b"))
+    tiny_data.write("questions/theory/a.yaml", theory.replace("derive-a-loss", "derive-a"))
+    hb = load_handbook(tiny_data.dir)
+    in_theory = [q.id for q in hb.questions if q.area == "theory"]
+    assert in_theory == ["derive-a-loss", "derive-a", "derive-b"]
+    tiny_data.write("questions/cooking/c.yaml", theory.replace("derive-a-loss", "derive-c"))
+    tiny_data.write("questions/theory/dup.yaml", theory)
+    assert tiny_data.problems() == [
+        "data/questions/cooking/c.yaml:1: folder name 'cooking' is not an interview area; name "
+        "the folder after one of: practice, theory, culture",
+        f"data/questions/theory/dup.yaml:{line_of(theory, '- id:')}: questions[0].id: duplicate "
+        f"question id 'derive-a-loss' (first used at data/questions/theory.yaml:"
+        f"{line_of(theory, '- id:')})",
+    ]
+
+
 def test_no_question_files_at_all(tiny_data):
     for path in (tiny_data.dir / "questions").glob("*.yaml"):
         path.unlink()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 from typing import Any
 
 from .. import engine
 from ..spec.language import unknown_id
 from . import crossrefs_kits
-from .files import DataFile
+from .files import DataFile, question_area
 
 
 def _items(data_file: DataFile, key: str) -> list[dict]:
@@ -112,11 +111,12 @@ def _check_questions(
     for name, data_file in files.items():
         if not name.startswith("questions/") or data_file.located is None:
             continue
-        area = PurePosixPath(name).stem
+        area = question_area(name)
         if skill_ids and area not in skill_ids:
+            kind = "folder" if name.count("/") > 1 else "file"
             data_file.report(
                 (),
-                f"file name '{area}' is not an interview area; name the file "
+                f"{kind} name '{area}' is not an interview area; name the {kind} "
                 f"after one of: {', '.join(skill_ids)}",
                 line=1,
             )

@@ -3,10 +3,8 @@ against roles, levels, skills and the question bank."""
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from ..spec.language import unknown_id
-from .files import DataFile
+from .files import DataFile, question_area
 
 
 def _items(data_file: DataFile, key: str) -> list[dict]:
@@ -148,7 +146,7 @@ def _question_areas(files: dict[str, DataFile]) -> dict[str, str]:
         if name.startswith("questions/") and data_file.located is not None:
             for question in _items(data_file, "questions"):
                 if isinstance(question.get("id"), str):
-                    found[question["id"]] = PurePosixPath(name).stem
+                    found[question["id"]] = question_area(name)
     return found
 
 

@@ -60,3 +60,10 @@ def read_file(path: FsPath, name: str, spec: Obj) -> DataFile:
     located = data_file.located
     spec.check(located.value, (), data_file.report, located.raw)
     return data_file
+
+
+def question_area(name: str) -> str:
+    """The area a question file belongs to: questions/<area>.yaml, or questions/<area>/<any>.yaml
+    (a large area may be split into several files)."""
+    parts = name.split("/")
+    return parts[1] if len(parts) > 2 else parts[-1].removesuffix(".yaml")

@@ -8,7 +8,7 @@ from pathlib import Path as FsPath
 from ..spec.language import Obj
 from ..spec.problems import DataError, Problem
 from . import crossrefs
-from .files import DataFile, display_path, read_file
+from .files import DataFile, display_path, question_area, read_file
 from .model import Entry, FractionalTask, Handbook, Material, Question, Role, Skill, Source
 from .model_kits import KitSettings
 from .specs import COMPOSITION, HANDBOOK, INTERVIEWING, MATERIALS, QUESTIONS, ROLES, SKILLS
@@ -29,8 +29,9 @@ QUESTIONS_DIR = "questions"
 def read_all(data_dir: FsPath) -> dict[str, DataFile]:
     files = {name: read_file(data_dir / name, name, spec) for name, spec in FILE_SPECS.items()}
     question_dir = data_dir / QUESTIONS_DIR
-    for path in sorted(question_dir.glob("*.yaml")) if question_dir.is_dir() else ():
-        name = f"{QUESTIONS_DIR}/{path.name}"
+    paths = [*question_dir.glob("*.yaml"), *question_dir.glob("*/*.yaml")]
+    for path in sorted(paths, key=lambda p: p.as_posix()) if question_dir.is_dir() else ():
+        name = path.relative_to(data_dir).as_posix()
         files[name] = read_file(path, name, QUESTIONS)
     if not any(name.startswith(QUESTIONS_DIR) for name in files):
         shown = display_path(question_dir)
@@ -68,10 +69,13 @@ def build_model(files: dict[str, DataFile]) -> Handbook:
     meta = files["handbook.yaml"].value
     composition = files["composition.yaml"].value
     skills = files["skills.yaml"].value["skills"]
+    question_files = sorted(name for name in files if name.startswith(f"{QUESTIONS_DIR}/"))
     questions = tuple(
         Question.build(skill["id"], item)
         for skill in skills
-        for item in _value_or(files.get(f"{QUESTIONS_DIR}/{skill['id']}.yaml"), "questions")
+        for name in question_files
+        if question_area(name) == skill["id"]
+        for item in _value_or(files[name], "questions")
     )
     return Handbook(
         title=meta["title"],
