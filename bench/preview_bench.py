@@ -1,0 +1,138 @@
+"""Live preview: how long a YAML edit takes to show in the browser under `mkdocs serve`.
+
+Runs `mkdocs serve` on a copy of the project, opens a question's guide page in Chromium and,
+RUNS times each, edits (a) a question's text in data/questions/ (the handbook's data pipeline:
+load, validate, render, rebuild) and (b) a hand-written Markdown page (docs/contributing.md:
+the same rebuild without any data change), as the baseline measured in the same run. Each
+figure is the time from writing the file to the new text being on the page (the livereload
+reload included). The target: a YAML edit that leaves the calculator alone shows within 1.5 s
+at 1x content. Times are wall clock; the load average is printed because a busy machine skews
+them.
+
+Usage: python bench/preview_bench.py   (RUNS=5 by default)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser"), str(ROOT / "macros")]
+
+from browser_support import CHROMIUM_ARGS  # noqa: E402
+from support import project_copy  # noqa: E402
+
+RUNS = int(os.environ.get("RUNS", "5"))
+TARGET_S = 1.5
+QUESTION_FILE = "data/questions/ml-theory.yaml"
+QUESTION_PAGE = "/questions/ml-theory/"
+MARKDOWN_FILE = "docs/contributing.md"
+MARKDOWN_PAGE = "/contributing/"
+
+
+def serve(project: Path, port: int) -> subprocess.Popen:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.Popen(
+        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def wait_until_up(url: str, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"mkdocs serve did not answer at {url} within {seconds} s")
+
+
+def edit_and_wait(page, path: Path, old: str, marker: str) -> float:
+    """Seconds from writing path (old text -> marker) to the marker showing on the page."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    started = time.perf_counter()
+    path.write_text(text.replace(old, marker, 1), encoding="utf-8")
+    page.wait_for_function(
+        "(marker) => document.body && document.body.innerText.includes(marker)",
+        arg=marker,
+        timeout=120_000,
+        polling=20,
+    )
+    return time.perf_counter() - started
+
+
+def measure(page, project: Path, origin: str, file: str, url: str, old: str) -> list[float]:
+    page.goto(origin + url)
+    page.wait_for_load_state("load")
+    times, current = [], old
+    for run in range(RUNS):
+        marker = f"Preview mark {run} {time.time_ns()}"
+        times.append(edit_and_wait(page, project / file, current, marker))
+        current = marker
+        time.sleep(1.0)  # let the server settle before the next edit
+    return times
+
+
+def first_question_words(project: Path) -> str:
+    """A run of words from the first question's text in QUESTION_FILE."""
+    for line in (project / QUESTION_FILE).read_text(encoding="utf-8").splitlines():
+        if line.startswith("      ") and len(line.split()) > 6 and ":" not in line:
+            return " ".join(line.split()[:4])
+    raise SystemExit(f"no question text found in {QUESTION_FILE}")
+
+
+def figures(label: str, times: list[float]) -> str:
+    runs = ", ".join(f"{t:.2f}" for t in times)
+    return f"  {label:<44} median {statistics.median(times):5.2f} s  (runs: {runs})"
+
+
+def main() -> int:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("Chromium is not installed: run `make chromium` (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as scratch:
+        project = project_copy(Path(scratch) / "project")
+        port = 8700 + os.getpid() % 200
+        origin = f"http://127.0.0.1:{port}"
+        server = serve(project, port)
+        try:
+            wait_until_up(origin + "/")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                words = first_question_words(project)
+                data = measure(page, project, origin, QUESTION_FILE, QUESTION_PAGE, words)
+                plain = measure(page, project, origin, MARKDOWN_FILE, MARKDOWN_PAGE, "# ")
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    load = os.getloadavg()[0]
+    median = statistics.median(data)
+    print(f"Live preview under `mkdocs serve`, 1x content; {os.cpu_count()} CPUs, load {load:.2f}")
+    print(figures("YAML edit (a question's text)", data))
+    print(figures("baseline: Markdown edit (docs/contributing.md)", plain))
+    ratio = median / statistics.median(plain)
+    met = "met" if median <= TARGET_S else "NOT MET"
+    print(f"  YAML edit median {median:.2f} s (goal <= {TARGET_S} s): {met}; {ratio:.2f}x baseline")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
