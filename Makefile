@@ -7,7 +7,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test test-fast lint format bench schemas release publish clean chromium
+.PHONY: setup serve build test test-fast lint format bench bench-lighthouse schemas release publish clean chromium
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -76,6 +76,17 @@ release: setup
 ## publish: push the gh-pages branch and the current branch (with its release commits) to origin
 publish: setup
 	$(PY) -m handbook.editions.release --publish
+
+# Lighthouse has its own package.json, installed only for bench-lighthouse (setup stays light).
+LIGHTHOUSE_DIR := bench/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 20+) is needed: apt-get install -y nodejs npm"; exit 1; }
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## bench-lighthouse: Lighthouse scores of five pages beside a plain mkdocs-material baseline (LIGHTHOUSE_RUNS=N: median of N)
+bench-lighthouse: setup chromium $(LIGHTHOUSE_DIR)/node_modules/.installed
+	$(PY) bench/lighthouse_bench.py
 
 clean:
 	rm -rf site .pytest_cache
