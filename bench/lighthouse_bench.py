@@ -31,6 +31,7 @@ from lighthouse_plain import build_plain
 from lighthouse_run import (
     CATEGORIES,
     LIGHTHOUSE,
+    errored_audits,
     failing_audits,
     lighthouse,
     run_warnings,
@@ -78,8 +79,15 @@ def warnings(reports: dict) -> list[str]:
     every = [report for runs in reports.values() for report in runs]
     counts = Counter(" ".join(w.split()) for report in every for w in run_warnings(report))
     index = statistics.median(report["environment"]["benchmarkIndex"] for report in every)
+    errored = Counter(audit for report in every for audit in errored_audits(report))
     lines = [f"median CPU benchmark index {index:.0f} over {len(every)} runs"]
-    return lines + [f"warning in {n} of {len(every)} runs: {text}" for text, n in counts.items()]
+    lines += [f"warning in {n} of {len(every)} runs: {text}" for text, n in counts.items()]
+    if errored:
+        listed = ", ".join(f"{audit} ({n})" for audit, n in sorted(errored.items()))
+        lines.append(
+            f"audits Lighthouse could not run (in how many runs), so in no score: {listed}"
+        )
+    return lines
 
 
 def median_scores(reports: list[dict]) -> dict[str, int | None]:

@@ -109,6 +109,14 @@ def failing_audits(report: dict, category: str) -> list[tuple[str, float, str]]:
     return sorted(failing, key=lambda item: item[1])
 
 
+def errored_audits(report: dict) -> list[str]:
+    """Audits Lighthouse could not run (they count in no score; 12.2.3 cannot read every trace
+    event of a newer Chromium, so its layout-shift and LCP-element diagnostics fail)."""
+    return sorted(
+        key for key, audit in report["audits"].items() if audit.get("scoreDisplayMode") == "error"
+    )
+
+
 def run_warnings(report: dict) -> list[str]:
     errors = [report["runtimeError"]["message"]] if report.get("runtimeError") else []
     return errors + list(report.get("runWarnings", []))
