@@ -7,7 +7,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test test-fast lint format bench schemas release publish bench-build clean chromium
+.PHONY: setup serve build test test-fast lint format bench bench-build bench-lighthouse bench-preview schemas release publish clean chromium
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -80,6 +80,21 @@ publish: setup
 ## bench-build: build time and size at 1x, 10x, 100x content beside plain mkdocs-material (BENCH_SCALES=1,10)
 bench-build: setup
 	$(PY) bench/build_bench.py
+
+## bench-preview: a YAML edit's time to show under mkdocs serve, beside a Markdown edit's (RUNS=N)
+bench-preview: setup chromium
+	$(PY) bench/preview_bench.py
+
+# Lighthouse has its own package.json, installed only for bench-lighthouse (setup stays light).
+LIGHTHOUSE_DIR := bench/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node 20+) is needed: apt-get install -y nodejs npm"; exit 1; }
+	npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## bench-lighthouse: Lighthouse scores of five pages beside a plain mkdocs-material baseline (LIGHTHOUSE_RUNS=N: median of N)
+bench-lighthouse: setup chromium $(LIGHTHOUSE_DIR)/node_modules/.installed
+	$(PY) bench/lighthouse_bench.py
 
 clean:
 	rm -rf site .pytest_cache
