@@ -105,7 +105,7 @@ def figures(label: str, times: list[float]) -> str:
 def main() -> int:
     chromium = shutil.which("chromium")
     if chromium is None:
-        raise SystemExit("Chromium is not installed: run `make chromium` (apt-get install chromium)")
+        raise SystemExit("Chromium is not installed: run `make chromium`")
     with tempfile.TemporaryDirectory() as scratch:
         project = project_copy(Path(scratch) / "project")
         port = 8700 + os.getpid() % 200

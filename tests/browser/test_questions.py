@@ -106,3 +106,12 @@ def test_answer_guides_open_all(page, site_server):
     page.click("#guides-toggle")
     assert page.eval_on_selector_all(".hb-guide", "ds => ds.every(d => d.open)")
     assert page.get_attribute("#guides-toggle", "aria-pressed") == "true"
+
+
+def test_a_local_build_does_not_call_its_one_edition_older(page, site_server):
+    """Outside mike, versions.json lists the build's edition as `latest`: no outdated banner."""
+    with page.expect_response("**/versions.json") as answer:
+        page.goto(site_server.url("/questions/"))
+    assert answer.value.ok
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-md-component=outdated]").is_hidden()

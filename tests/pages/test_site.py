@@ -3,6 +3,8 @@ preview's problem banner and the Pyodide check."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -61,3 +63,10 @@ def test_problem_banner_lists_every_problem_escaped():
 def test_check_pyodide(tmp_path):
     with pytest.raises(site.MissingPyodide):
         site.check_pyodide(tmp_path)
+
+
+def test_a_build_outside_mike_lists_its_one_edition_as_the_latest(tiny_handbook):
+    """Without the `latest` alias the theme's banner calls the only edition an older one."""
+    assert json.loads(site.versions_json(tiny_handbook)) == [
+        {"version": tiny_handbook.edition, "title": tiny_handbook.edition, "aliases": ["latest"]}
+    ]

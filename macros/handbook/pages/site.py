@@ -50,8 +50,10 @@ def check_pyodide(project_root: Path) -> None:
 def versions_json(hb: Handbook) -> str:
     """versions.json for a build outside mike (`make build`, `make serve`), so the theme's
     edition selector finds the one edition instead of a 404; mike's own file replaces it in
-    the published tree, where each edition sits one folder below it."""
-    return json.dumps([{"version": hb.edition, "title": hb.edition, "aliases": []}])
+    the published tree, where each edition sits one folder below it. The one edition is the
+    newest, so it carries the `latest` alias (extra.version.default): without it the theme would
+    call it "an older edition" in its banner."""
+    return json.dumps([{"version": hb.edition, "title": hb.edition, "aliases": ["latest"]}])
 
 
 @dataclass(frozen=True)
