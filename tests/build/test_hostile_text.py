@@ -23,7 +23,7 @@ from handbook.spec.language import ListOf, MapOf, Obj, Spec, Text
 from support import build_site, project_copy
 
 JINJA_CWD = "{{ cycler.__init__.__globals__.os.getcwd() }}"
-JINJA_MARK = '{{ "jinja" ~ "-ran" }}'
+JINJA_MARK = '{{ "jinja" ~ "Ran" }}'  # evaluated: jinjaRan (no slug of the text can make it)
 HOSTILE = (
     f"Sci {JINJA_CWD} {JINJA_MARK} {{% raw %}} <script>alert(1)</script> "
     '<img src=x onerror="alert(2)"> <a href="javascript:alert(3)">x</a> [y](javascript:alert(4))'
@@ -97,7 +97,7 @@ def test_no_template_ever_evaluated_the_text(hostile_site):
     for path in _outputs(site, ""):
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".js", ".md"}:
             text = path.read_text(encoding="utf-8", errors="replace")
-            assert "jinja-ran" not in text, path
+            assert "jinjaRan" not in text, path
             assert str(project) not in text, path
 
 

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from handbook import engine
 from handbook.content.loader import load_text
 from handbook.pages.calculator import engine_sources
+from handbook.pages.questions import question_urls
 from support import build_site, project_copy, real_handbook
 
 HOSTILE_TITLE = "</title><script>alert(2)</script>"
@@ -51,12 +52,15 @@ def test_every_role_axis_material_and_question_id_is_in_the_site(built_site, hb)
         assert skills.select_one(f'.hb-matrix tr[data-role="{role.id}"]') is not None
     for axis in hb.skills:
         assert skills.find(id=axis.id) is not None, axis.id
+    urls = question_urls(hb)
     for question in hb.questions:
-        article = questions.find(attrs={"data-question": question.id})
-        assert article is not None and article.name == "article", question.id
-        assert article.find(id=question.id) is not None, question.id
+        entry = questions.find(id=question.id)  # the index keeps every question's old anchor
+        assert entry is not None and entry["data-question"] == question.id, question.id
+        guides = soup(built_site, urls[question.id].split("#")[0].rstrip("/"))
+        article = guides.find("article", attrs={"data-question": question.id})
+        assert article is not None and article.find(id=question.id) is not None, question.id
         assert article.select_one(".hb-guide") is not None
-    assert len(questions.select("article.hb-question")) == len(hb.questions)
+    assert len(questions.select("li.hb-question")) == len(hb.questions)
     for material in hb.materials:
         assert heading(soup(built_site, f"materials/{material.id}")) == material.title
 
