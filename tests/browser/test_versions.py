@@ -218,7 +218,8 @@ def test_the_older_edition_keeps_its_old_content(page, server, editions):
     assert new_cell.startswith(f"{editions.new_level} (")
     assert page.locator("[data-md-component=outdated]").is_hidden()
     for edition, text in ((editions.old, editions.old_text), (editions.new, editions.new_text)):
-        page.goto(server.url(f"/{edition}/questions/"))
+        page.goto(server.url(f"/{edition}/questions/#{editions.question_id}"))  # to its guide
+        page.wait_for_url(f"**/{edition}/questions/*/#{editions.question_id}")
         article = page.locator(f'article[data-question="{editions.question_id}"]')
         heading = article.locator(".hb-question-text").inner_text()
         shown = " ".join(heading.replace("¶", "").split()).removeprefix("# ")
