@@ -99,8 +99,14 @@ async function keepOffline(say) {
   }
   const container = navigator.serviceWorker;
   const earlier = await earlierKey;
+  let retries = 30; // a busy service worker may not answer within keyOf's 5 s: ask again
   const settle = async () => {
-    if ((await keyOf(container.controller)) !== config.key) return false;
+    const key = await keyOf(container.controller);
+    if (key === null && container.controller && retries-- > 0) {
+      setTimeout(settle, 1000);
+      return false;
+    }
+    if (key !== config.key) return false;
     if (earlier && earlier !== config.key) {
       say("updated", `update picked up: this visit uses the new build of edition ${config.edition} ` +
         "(its rules and engine), and the offline copy now holds it.");
