@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from browser_support import run_axe
 from support import real_handbook
 
 HB = real_handbook()
@@ -115,3 +116,8 @@ def test_a_local_build_does_not_call_its_one_edition_older(page, site_server):
     assert answer.value.ok
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-md-component=outdated]").is_hidden()
+    page.locator(".md-version__alias").first.wait_for()  # the selector marks it as the latest
+    assert run_axe(page, ".md-header") == []
+    # Lighthouse's contrast audit measured the theme's faded label (opacity 0.7) at 4.28:1
+    alias = page.locator(".md-version__alias").first
+    assert alias.evaluate("node => getComputedStyle(node).opacity") == "1"
