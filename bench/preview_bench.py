@@ -17,11 +17,9 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -30,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser"), str(ROOT / "macros")]
 
 from browser_support import CHROMIUM_ARGS  # noqa: E402
-from support import project_copy  # noqa: E402
+from support import mkdocs_serve, project_copy, wait_until_serving  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "5"))
 TARGET_S = 1.5
@@ -38,28 +36,6 @@ QUESTION_FILE = "data/questions/ml-theory.yaml"
 QUESTION_PAGE = "/questions/ml-theory/"
 MARKDOWN_FILE = "docs/contributing.md"
 MARKDOWN_PAGE = "/contributing/"
-
-
-def serve(project: Path, port: int) -> subprocess.Popen:
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    return subprocess.Popen(
-        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def wait_until_up(url: str, seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"mkdocs serve did not answer at {url} within {seconds} s")
 
 
 def edit_and_wait(page, path: Path, old: str, marker: str) -> float:
@@ -110,9 +86,10 @@ def main() -> int:
         project = project_copy(Path(scratch) / "project")
         port = 8700 + os.getpid() % 200
         origin = f"http://127.0.0.1:{port}"
-        server = serve(project, port)
+        server = mkdocs_serve(project, port)
         try:
-            wait_until_up(origin + "/")
+            if not wait_until_serving(origin + "/", server, seconds=300):
+                raise SystemExit(f"mkdocs serve did not answer at {origin}/")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 page = browser.new_page()

@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,3 +102,28 @@ def every_combination(axes) -> list[dict]:
         {axis.id: state for axis, state in zip(axes, states, strict=True) if state}
         for states in itertools.product((None, *RATINGS), repeat=len(axes))
     ]
+
+
+def mkdocs_serve(project: Path, port: int, output: int | None = subprocess.DEVNULL):
+    """`mkdocs serve` on project at 127.0.0.1:port (a Popen; the caller stops it)."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.Popen(
+        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, seconds: float = 120) -> bool:
+    """Whether url answers within seconds while process runs (False: it exited or timed out)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False

@@ -3,18 +3,15 @@ last good site at once; fixing the data reloads the page clean."""
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import line_of, project_copy
+from support import line_of, mkdocs_serve, project_copy, wait_until_serving
 
 BROKEN_WITHIN_MS = 120_000  # a bound, not a speed target: rebuilds on a loaded 2-core machine
 
@@ -25,34 +22,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stdout.read()
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"mkdocs serve did not answer at {url}")
-
-
 @pytest.fixture
 def served(tmp_path) -> Iterator[tuple[Path, str]]:
     project = project_copy(tmp_path / "project")
     port = _free_port()
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    process = subprocess.Popen(
-        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = mkdocs_serve(project, port, output=subprocess.PIPE)
     try:
         origin = f"http://127.0.0.1:{port}"
-        _wait_until_up(origin + "/", process)
+        if not wait_until_serving(origin + "/", process):
+            if process.poll() is not None:
+                pytest.fail(process.stdout.read())
+            pytest.fail(f"mkdocs serve did not answer at {origin}/")
         yield project, origin
     finally:
         process.terminate()

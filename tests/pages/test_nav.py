@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
-from handbook.pages.nav import STATIC_NAV, nav_title, navigation, root_of
+from handbook.pages.nav import STATIC_NAV, nav_title, navigation
 
 
 def test_every_role_and_material_has_an_entry(tiny_handbook):
@@ -50,17 +48,3 @@ def test_nav_titles_are_escaped_and_carry_no_template_syntax(tiny_handbook):
     hb = dataclasses.replace(tiny_handbook, roles=(role, *tiny_handbook.roles[1:]))
     (title,) = navigation(hb)[1]["Roles"][1]
     assert "{" not in title and "<" not in title
-
-
-@pytest.mark.parametrize(
-    ("url", "root"),
-    [
-        ("", ""),
-        ("/", ""),
-        ("skills/", "../"),
-        ("roles/ml-engineer/", "../../"),
-        ("a/b/c/", "../../../"),
-    ],
-)
-def test_root_of(url, root):
-    assert root_of(url) == root

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from .plan import by_id
+
 LEVEL_MAX = 4
 LEVEL_KEYS = ("first", "later", "employed")
-
-
-def _role(rules: dict[str, Any], role_id: str) -> dict[str, Any]:
-    return next(role for role in rules["roles"] if role["id"] == role_id)
 
 
 def level_choice(rules: dict[str, Any], role_id: str) -> dict[str, str]:
     """{first, later, employed} -> level id for one role, with the defaults filled in."""
     given = rules["calculator"]["roles"].get(role_id, {}).get("levels", {})
-    headline = _role(rules, role_id)["headline"]
+    headline = by_id(rules["roles"], role_id)["headline"]
     return {key: given.get(key, headline) for key in LEVEL_KEYS}
 
 
@@ -31,8 +29,7 @@ def hire_level(rules: dict[str, Any], role_id: str, count_before: int) -> str:
 
 
 def level_skills(rules: dict[str, Any], role_id: str, level_id: str) -> dict[str, int]:
-    level = next(level for level in _role(rules, role_id)["levels"] if level["id"] == level_id)
-    return level["skills"]
+    return by_id(by_id(rules["roles"], role_id)["levels"], level_id)["skills"]
 
 
 def team_people(

@@ -62,17 +62,15 @@ def script_json(value: Any) -> Markup:
     return Markup(_json(value).replace("<", "\\u003c"))
 
 
-def grid_plan_files(rules_json: str, digest: str, cache: Path | None = None) -> dict[str, str]:
-    """Plan file path -> JSON for every grid request, cached by the rules and engine digest in
-    memory (under `mkdocs serve`) and, given a cache folder, on disk (grid_cache.py)."""
-    if cache is None:
-        return _computed_plans(rules_json, digest)
-    key = grid_cache.cache_key(rules_json, digest)
-    return grid_cache.cached_plans(cache, key, lambda: _computed_plans(rules_json, digest))
-
-
 @lru_cache(maxsize=4)
-def _computed_plans(rules_json: str, digest: str) -> dict[str, str]:
+def grid_plan_files(rules_json: str, digest: str, cache: Path) -> dict[str, str]:
+    """Plan file path -> JSON for every grid request, kept by the rules and engine digest in
+    memory (`mkdocs serve` rebuilds) and on disk under cache (fresh builds; grid_cache.py)."""
+    key = grid_cache.cache_key(rules_json, digest)
+    return grid_cache.cached_plans(cache, key, lambda: _computed_plans(rules_json))
+
+
+def _computed_plans(rules_json: str) -> dict[str, str]:
     rules = json.loads(rules_json)
     return {
         f"{ASSET_DIR}/plans/{engine.grid_key(request)}.json": _json(

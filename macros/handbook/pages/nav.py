@@ -1,10 +1,11 @@
-"""The site's navigation from the model, and relative paths between pages."""
+"""The site's navigation from the model."""
 
 from __future__ import annotations
 
 from markupsafe import escape
 
 from ..content.model import Handbook
+from .questions import question_pages
 
 STATIC_NAV = [
     ("Skills", "skills.md"),
@@ -30,9 +31,7 @@ def navigation(hb: Handbook) -> list:
     materials = [{nav_title(item.title): f"materials/{item.id}.md"} for item in hb.materials]
     static = [{title: page} for title, page in STATIC_NAV]
     areas = [
-        {nav_title(area.name): f"questions/{area.id}.md"}
-        for area in hb.skills
-        if hb.questions_in(area.id)
+        {nav_title(page.area.name): page.source} for page in question_pages(hb) if page.number == 1
     ]
     static[1] = {"Interview questions": ["questions/index.md", *areas]}
     kits = [{"Debrief": "kits/debrief.md"}]
@@ -44,9 +43,3 @@ def navigation(hb: Handbook) -> list:
         {"Interview materials": ["materials/index.md", *materials]},
         *static[2:],
     ]
-
-
-def root_of(page_url: str) -> str:
-    """Relative path from a page (directory URL such as roles/ml-engineer/) to the site root."""
-    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
-    return "../" * depth

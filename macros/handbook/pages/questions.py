@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.model import Handbook, Question, Skill
-from .nav import root_of
+from .paths import root_of
 from .render import render
 
 QUESTIONS_PER_PAGE = 40
@@ -74,9 +74,10 @@ def questions_index(hb: Handbook, root: str) -> str:
     )
 
 
-def question_page(hb: Handbook, page: QuestionPage) -> str:
-    """One page of an area's answer guides, with the role, difficulty and text filters."""
-    siblings = [other for other in question_pages(hb) if other.area.id == page.area.id]
+def question_page(hb: Handbook, page: QuestionPage, pages: list[QuestionPage] | None = None) -> str:
+    """One page of an area's answer guides, with the role, difficulty and text filters; pages:
+    every page of the bank (question_pages), when the caller has them already."""
+    siblings = [other for other in pages or question_pages(hb) if other.area.id == page.area.id]
     return render(
         "question_area.md.j2", hb=hb, page=page, siblings=siblings, root=root_of(page.url)
     )
@@ -84,4 +85,5 @@ def question_page(hb: Handbook, page: QuestionPage) -> str:
 
 def generated_question_pages(hb: Handbook) -> dict[str, str]:
     """docs-relative path -> finished Markdown for every page of answer guides."""
-    return {page.source: question_page(hb, page) for page in question_pages(hb)}
+    pages = question_pages(hb)
+    return {page.source: question_page(hb, page, pages) for page in pages}

@@ -15,8 +15,9 @@ from . import calculator, kits, offline, questions, render, snapshot
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .csp import with_policy
-from .nav import nav_title, navigation, root_of
+from .nav import nav_title, navigation
 from .offline import offline_assets, page_assets
+from .paths import root_of
 from .snapshot import Snapshot, SnapshotError
 
 __all__ = [
