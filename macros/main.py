@@ -89,6 +89,7 @@ def on_config(config):
     calculator = _calculator_build(config, hb)
     config["extra"]["calculator_build"] = calculator
     config["extra"]["calculator_offline"] = calculator.head_data
+    config["markdown_extensions"].append(pages.RawHtmlExtension())
     return config
 
 
@@ -122,6 +123,13 @@ def on_files(files: Files, config) -> Files:
         else:
             files.append(File.generated(config, uri, content=payload))
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Ids inside the finished HTML that generated pages pass through Markdown unparsed are
+    anchors too, so `validation: anchors` knows them."""
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | pages.anchor_ids(html)
+    return html
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -27,7 +27,7 @@ ALLOWED = {
     "spec": (set(), set()),
     "engine": (set(), {"spec"}),
     "content": ({"yaml"}, {"spec", "engine"}),
-    "pages": ({"jinja2", "markupsafe"}, {"spec", "engine", "content", "editions"}),
+    "pages": ({"jinja2", "markupsafe", "markdown"}, {"spec", "engine", "content", "editions"}),
     "editions": (set(), {"spec", "content"}),
     "cli": (set(), {"spec", "engine", "content", "editions"}),
 }

@@ -4,11 +4,12 @@ links and escaping."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.pages import charts, questions, render
+from handbook.pages import charts, questions, rawhtml, render
 
 EVIL = "<b>bold</b> & {{ 7*7 }} *stars*"
 
@@ -122,19 +123,31 @@ def test_interviewing_about_and_home(hb):
     ]
 
 
+def _opened(html: str) -> int:
+    tags = ("<div", "<article")
+    return sum(html.count(tag) - html.count(tag.replace("<", "</")) for tag in tags)
+
+
 def test_html_blocks_have_no_blank_lines(hb):
-    """Markdown ends a raw HTML block at a blank line, so every block must stay whole; only an
-    element marked markdown="1" (md_in_html parses its inside) may span blank lines, and then it
-    must be closed later."""
+    """Markdown ends a raw HTML block at a blank line, so every block outside the regions
+    marked raw (pages/rawhtml.py, passed through whole) must stay whole; only an element marked
+    markdown="1" (md_in_html parses its inside) may span blank lines, and then it must be closed
+    later. Raw regions may open a container that a later one closes."""
     pages = [render.skills_page(hb, "../"), questions.questions_index(hb, "../")]
     pages += [questions.question_page(hb, page) for page in questions.question_pages(hb)]
+    pages += [render.role_page(hb, role.id, "../../") for role in hb.roles]
+    region = re.compile(re.escape(rawhtml.OPEN) + "(.*?)" + re.escape(rawhtml.CLOSE), re.S)
     for out in pages:
+        raw_open = 0
+        for part in region.findall(out):
+            raw_open += _opened(part)
+            assert raw_open >= 0, part
+        assert raw_open == 0
         containers = 0
-        for block in out.split("\n\n"):
+        for block in region.sub("", out).split("\n\n"):
             if not block.startswith("<"):
                 continue
-            tags = ("<div", "<article")
-            opened = sum(block.count(tag) - block.count(tag.replace("<", "</")) for tag in tags)
+            opened = _opened(block)
             if 'markdown="1"' in block:
                 assert opened == block.count('markdown="1"'), block
             elif opened < 0:

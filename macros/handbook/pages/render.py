@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..content.model import Handbook
-from . import charts, markup
+from . import charts, markup, rawhtml
 
 DIFFICULTY_LABELS = {
     "foundational": "Foundational",
@@ -50,6 +50,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_inline
+    env.filters["raw"] = rawhtml.raw
     env.filters["paras"] = paragraphs
     env.filters["prose"] = markup.prose
     env.filters["prose_inline"] = markup.prose_inline

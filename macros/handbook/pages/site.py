@@ -18,13 +18,16 @@ from .csp import with_policy
 from .nav import nav_title, navigation
 from .offline import offline_assets, page_assets
 from .paths import root_of
+from .rawhtml import RawHtmlExtension, anchor_ids
 from .snapshot import Snapshot, SnapshotError
 
 __all__ = [
     "CalculatorBuild",
     "MissingPyodide",
+    "RawHtmlExtension",
     "Snapshot",
     "SnapshotError",
+    "anchor_ids",
     "assets",
     "calculator_build",
     "check_pyodide",
