@@ -67,6 +67,7 @@ def measure(handbook, plain, runs: int, workdir: Path, keep: Path | None) -> dic
                 report = lighthouse(server.url(path), workdir)
                 reports.setdefault((site, path), []).append(report)
                 if keep:
+                    keep.mkdir(parents=True, exist_ok=True)
                     slug = path.strip("/").replace("/", "-") or "home"
                     target = keep / f"{site}-{slug}-{run}.json"
                     target.write_text(json.dumps(report), encoding="utf-8")

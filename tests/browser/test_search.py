@@ -30,3 +30,18 @@ def test_search_lands_on_the_question_with_its_guide_open(page, site_server, ter
     mark = article.locator("mark").first
     mark.wait_for(timeout=5_000)
     assert mark.is_visible()
+
+
+def test_the_search_index_downloads_only_when_a_reader_searches(page, site_server):
+    """Most visits never search: the index (every answer guide) waits for the search box."""
+    requested = []
+    page.on(
+        "request", lambda r: requested.append(r.url) if "search_index.json" in r.url else None
+    )
+    page.goto(site_server.url("/roles/ml-engineer/"), wait_until="load")
+    page.wait_for_timeout(1_500)
+    assert requested == []
+    with page.expect_request("**/search/search_index.json"):
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "LoRA")
+    page.locator(".md-search-result__link").first.wait_for(timeout=15_000)
