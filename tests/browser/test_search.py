@@ -35,9 +35,7 @@ def test_search_lands_on_the_question_with_its_guide_open(page, site_server, ter
 def test_the_search_index_downloads_only_when_a_reader_searches(page, site_server):
     """Most visits never search: the index (every answer guide) waits for the search box."""
     requested = []
-    page.on(
-        "request", lambda r: requested.append(r.url) if "search_index.json" in r.url else None
-    )
+    page.on("request", lambda r: requested.append(r.url) if "search_index.json" in r.url else None)
     page.goto(site_server.url("/roles/ml-engineer/"), wait_until="load")
     page.wait_for_timeout(1_500)
     assert requested == []
