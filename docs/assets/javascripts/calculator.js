@@ -119,6 +119,16 @@ function startEngine() {
   engine.worker.postMessage({ type: "init", assets: assetsURL.href, engine: boot.engine });
 }
 
+// With the first answer on the page, Python can wait until the page has loaded and is idle:
+// its seconds of CPU then do not compete with the theme's start (on a phone, the same cores).
+function startEngineWhenIdle() {
+  const soon = () => ("requestIdleCallback" in window
+    ? window.requestIdleCallback(startEngine, { timeout: 1000 })
+    : window.setTimeout(startEngine, 0));
+  if (document.readyState === "complete") soon();
+  else window.addEventListener("load", soon, { once: true });
+}
+
 function askEngine(request) {
   startEngine();
   if (engine.state === "failed") return Promise.resolve(engineUnavailable());
@@ -354,7 +364,8 @@ function start() {
   const choice = gridKey(request) ? "grid" : "engine";
   result.dataset.choice = choice; // the same choice the page head made (calculator-grid.js)
   if (choice === "grid") {
-    showAnswer(request).finally(startEngine);
+    showAnswer(request).finally(startEngineWhenIdle);
+    form.addEventListener("focusin", startEngine, { once: true }); // a change is coming
   } else {
     startEngine();
     showAnswer(request);
