@@ -224,6 +224,25 @@ def test_off_grid_input_is_answered_by_pyodide(page, site_server, request_):
     assert_shows(page, request_)
 
 
+def test_the_engine_warms_up_and_still_answers_every_change(page, site_server):
+    """After "ready" the worker works out sample plans to get V8 to optimise the interpreter
+    (calculator-worker.js), then says it is warm; changes made meanwhile and afterwards get the
+    engine's exact answers."""
+    start = {"archetype": "llm-api", "stage": "production", "data": "medium", "headcount": 12}
+    during = {**start, "existing": {GENERALIST: 2}}
+    page.goto(calculator_url(site_server, query_of(during)))
+    wait_for_answer(page, query=query_of(during))
+    assert_shows(page, during)
+    status = page.locator("#calculator-engine-status")
+    after = {**during, "headcount": 13}
+    status_selector = "#calculator-engine-status[data-warm=true]"
+    page.wait_for_selector(status_selector, state="attached", timeout=ENGINE_TIMEOUT)
+    assert status.get_attribute("data-state") == "ready"
+    page.fill("#calc-headcount", "13")
+    wait_for_answer(page, query=query_of(after))
+    assert_shows(page, after)
+
+
 def test_changing_inputs_updates_result_and_url_without_reload(page, site_server):
     page.goto(calculator_url(site_server))
     wait_for_answer(page, query=query_of(DEFAULT))

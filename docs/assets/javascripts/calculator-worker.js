@@ -7,11 +7,13 @@
 // these files and rules, it loads Pyodide the plain way and says why ("fallback").
 //
 // Pyodide starts loading as soon as the worker does; the engine is installed on "init".
-// Messages in:  {type: "init", assets: "<absolute URL of calculator/>", engine: ["__init__.py", "engine/plan.py", ...]}
+// Messages in:  {type: "init", assets: "<absolute URL of calculator/>", engine: ["__init__.py", "engine/plan.py", ...],
+//                warm: [request, ...] (sample plans worked out after "ready")}
 //               {type: "recommend", id, request: {archetype, stage, data, headcount, existing}}
 // Messages out: {type: "progress", step, steps, message}
 //               {type: "snapshot", state: "downloaded" | "restored" | "fallback", reason?}
 //               {type: "ready", seconds, restored: bool, fallback: null | "<why not restored>"}
+//               {type: "warm", plans, seconds} (after the warm-up plans)
 //               {type: "failed", error: "<one line>"}
 //               {type: "answer", id, response: {ok: true, plan} | {ok: false, error}}
 // A restore that blocks this thread cannot be caught here: calculator-offline.js (page side)
@@ -174,7 +176,28 @@ function installEngine(pyodide, sources) {
   }
 }
 
-async function loadEngine({ assets, engine }) {
+// V8 compiles Pyodide's interpreter with its optimising tier only once it has run hot: right
+// after a start, a plan takes several times longer than a few seconds later. So, once "ready",
+// the worker works out the page's sample plans (init's `warm`), one per task, and then says
+// "warm": a real request that arrives meanwhile is answered between two of them, and the first
+// request of a link that needed the engine is answered before any of them.
+function warmUp(recommendJson, rulesText, requests) {
+  return new Promise((resolve) => {
+    let next = 0;
+    const step = () => {
+      if (next >= requests.length) return resolve();
+      try {
+        recommendJson(rulesText, JSON.stringify(requests[next++]));
+      } catch {
+        return resolve(); // a real request will report what is wrong
+      }
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  });
+}
+
+async function loadEngine({ assets, engine, warm = [] }) {
   report(1, "downloading the Python runtime and the engine");
   const enginePromise = fetchEngine(assets, engine);
   enginePromise.catch(() => {}); // reported below, after Pyodide settles
@@ -192,6 +215,10 @@ async function loadEngine({ assets, engine }) {
   const recommendJson = installEngine(pyodide, texts.sources);
   const recommend = (request) => JSON.parse(recommendJson(texts.rulesText, JSON.stringify(request)));
   self.postMessage({ type: "ready", seconds: performance.now() / 1000, restored, fallback });
+  const started = performance.now();
+  warmUp(recommendJson, texts.rulesText, warm).then(() => self.postMessage({
+    type: "warm", plans: warm.length, seconds: (performance.now() - started) / 1000,
+  }));
   return recommend;
 }
 

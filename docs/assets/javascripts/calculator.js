@@ -75,6 +75,8 @@ function onWorkerMessage(event) {
     const seconds = message.seconds.toFixed(1);
     showEngineState("ready", `ready (loaded in ${seconds} s ${how}); every input is now worked out in your browser.`);
     offline.keepOffline(showOfflineState);
+  } else if (message.type === "warm") {
+    engineStatus.dataset.warm = "true"; // the interpreter is at full speed (calculator-worker.js)
   } else if (message.type === "failed") {
     engineFailed(message.error);
   } else if (message.type === "answer") {
@@ -104,6 +106,25 @@ function adoptEarlyWorker() {
   return true;
 }
 
+// Sample plans the worker works out once it is ready (calculator-worker.js warmUp): every product
+// and stage on the form, small to large teams, with existing teams, six rounds (about as many
+// plans as it takes V8 to optimise Pyodide's interpreter).
+function warmUpRequests() {
+  const values = (select) => Array.from(select.options, (option) => option.value);
+  const [archetypes, stages, data] = [fields.archetype, fields.stage, fields.data].map(values);
+  const roles = existingInputs.map((input) => input.dataset.existingRole);
+  const requests = [];
+  archetypes.forEach((archetype, a) => stages.forEach((stage, s) => {
+    const k = a * stages.length + s;
+    requests.push({
+      archetype, stage, data: data[k % data.length], headcount: 6 + ((k * 7) % 35),
+      existing: roles.length ? { [roles[k % roles.length]]: 1 + (k % 2) } : {},
+      lead_now: k % 4 === 0,
+    });
+  }));
+  return [].concat(requests, requests, requests, requests, requests, requests);
+}
+
 function startEngine() {
   if (engine.worker || engine.state === "failed") return;
   if (!adoptEarlyWorker()) {
@@ -116,7 +137,9 @@ function startEngine() {
     engine.worker.onmessage = onWorkerMessage;
     engine.worker.onerror = (event) => engineFailed(event.message);
   }
-  engine.worker.postMessage({ type: "init", assets: assetsURL.href, engine: boot.engine });
+  engine.worker.postMessage({
+    type: "init", assets: assetsURL.href, engine: boot.engine, warm: warmUpRequests(),
+  });
 }
 
 // With the first answer on the page, Python can wait until the page has loaded and is idle:
