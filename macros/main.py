@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -102,6 +103,19 @@ def _calculator_build(config, hb):
         return pages.calculator_build(hb, _project_root(config), with_snapshot)
     except pages.SnapshotError as error:
         raise Abort(NO_SNAPSHOT.format(error=error)) from None
+
+
+def on_env(env, config, files):
+    """The theme's templates are compiled once, not on every build: MkDocs makes a new Jinja
+    environment each time (each `mkdocs serve` rebuild), so keep their bytecode in .cache/
+    (Jinja checks each template's source against it)."""
+    cache = _project_root(config) / ".cache" / "theme-templates"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env  # no cache, just slower
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def on_files(files: Files, config) -> Files:

@@ -98,6 +98,17 @@ def test_the_calculator_page_head_carries_the_grid_as_data(built_site, hb):
     assert sources[grid_js + 1].endswith("calculator-prefetch.js")
 
 
+def test_the_calculator_head_preloads_exactly_the_scripts_before_its_first_answer(built_site):
+    """The scripts up to calculator.js are fetched together from the head; a preload the page
+    never uses (a renamed script) would be a wasted download and a console warning."""
+    page = soup(built_site, "calculator")
+    preloaded = [link["href"] for link in page.head.find_all("link", rel="preload")]
+    scripts = [s["src"] for s in page.find_all("script", src=True)]
+    first_answer = scripts[: scripts.index("../assets/javascripts/calculator.js") + 1]
+    assert preloaded == first_answer
+    assert all((built_site / "calculator" / src).resolve().is_file() for src in preloaded)
+
+
 def test_the_shipped_engine_and_plans_are_the_engines(built_site, hb):
     rules = hb.calculator_rules()
     assert json.loads((built_site / "calculator" / "rules.json").read_text()) == rules
