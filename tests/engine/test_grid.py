@@ -10,6 +10,7 @@ from handbook.engine import (
     default_request,
     grid_description,
     grid_key,
+    grid_setting,
     grid_requests,
     normalise_request,
 )
@@ -86,8 +87,13 @@ def test_the_grid_never_goes_beyond_the_rules_max_headcount():
     assert default_request(rules)["headcount"] == 3
 
 
-def test_grid_key_is_the_plan_file_name():
+def test_grid_key_names_the_plans_file_and_the_plan_in_it():
     request = {"archetype": "research", "stage": "live", "data": "messy", "headcount": 12}
     assert grid_key(request) == "research.live.messy/12"
     assert grid_key({**request, "lead_now": False}) == "research.live.messy/12"
     assert grid_key({**request, "lead_now": True}) == "research.live.messy.lead-now/12"
+    assert grid_setting(request) == "research.live.messy"
+    assert (
+        grid_setting({**request, "lead_now": True, "headcount": 3})
+        == "research.live.messy.lead-now"
+    )

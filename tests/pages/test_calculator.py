@@ -31,12 +31,14 @@ def project(tmp_path) -> Path:
 def test_every_grid_plan_is_the_engines_answer(tiny_handbook, project):
     rules = tiny_handbook.calculator_rules()
     assets = calculator.assets(tiny_handbook, project)
-    plans = {uri: text for uri, text in assets.items() if uri.startswith("calculator/plans/")}
+    files = {uri: json.loads(text) for uri, text in assets.items() if "/plans/" in uri}
     requests = list(engine.grid_requests(rules))
-    assert len(plans) == len(requests)
+    assert sum(len(plans) for plans in files.values()) == len(requests)
+    assert len(files) == len({engine.grid_setting(request) for request in requests})
     for request in requests:
-        uri = f"calculator/plans/{engine.grid_key(request)}.json"
-        assert json.loads(plans[uri]) == engine.recommend(rules, request), uri
+        uri = f"calculator/plans/{engine.grid_setting(request)}.json"
+        plan = files[uri][str(request["headcount"])]
+        assert plan == engine.recommend(rules, request), engine.grid_key(request)
 
 
 def test_engine_rules_and_runtime_files_are_shipped(tiny_handbook, project):
@@ -123,3 +125,14 @@ def test_calculator_form_offers_what_the_rules_allow(tiny_handbook):
         "../assets/javascripts/calculator-plan.js",
         "../assets/javascripts/calculator.js",
     ]
+
+
+def test_plans_worked_out_in_processes_equal_those_worked_out_here(tiny_handbook):
+    rules_json = tiny_handbook.calculator_rules_json
+    here = calculator._computed_plans(rules_json, workers=1)
+    assert calculator._in_processes(rules_json, [[]], 2) == ['{}']  # a pool can start here
+    settings: dict[str, list] = {}
+    for request in engine.grid_requests(json.loads(rules_json)):
+        settings.setdefault(engine.grid_setting(request), []).append(request)
+    in_processes = calculator._in_processes(rules_json, list(settings.values()), 2)
+    assert in_processes == [here[f"calculator/plans/{name}.json"] for name in settings]

@@ -51,7 +51,8 @@ function leadNowFromQuery(params) {
 }
 
 // "archetype.stage.data/headcount" (".lead-now" after data for a lead now) when the request's
-// plan was precomputed, else null. The same key as engine/grid.py's grid_key.
+// plan was precomputed, else null. The same key as engine/grid.py's grid_key: the part before
+// the slash names the plans file (grid_setting), the part after the plan in it.
 function gridKey(request) {
   const { headcount } = request;
   const leadNow = request.lead_now === true;

@@ -13,10 +13,11 @@ const key = gridKey(requestFromQuery(location.search));
 window.handbookCalculatorChoice = key ? "grid" : "engine";
 if (key) {
   const site = new URL("../../", document.currentScript.src);
-  const plan = fetch(new URL(`calculator/plans/${key}.json`, site), { priority: "high" })
+  const setting = key.split("/")[0]; // one file holds the setting's plans for every headcount
+  const plans = fetch(new URL(`calculator/plans/${setting}.json`, site), { priority: "high" })
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
-  window.handbookCalculatorPrefetch = { [key]: plan };
+  window.handbookCalculatorPrefetch = { [setting]: plans };
   return;
 }
 try {

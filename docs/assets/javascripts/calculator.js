@@ -218,29 +218,32 @@ function writeURL(request) {
 
 // ---------------------------------------------------------------- answers
 
-// "archetype.stage.data/headcount" -> Promise of that plan. The page's <head> may already have
-// started fetching the plan a shared link asks for (overrides/main.html).
+// "archetype.stage.data" (a grid setting) -> Promise of its plans by headcount, one file per
+// setting (engine/grid.py grid_setting). The page's <head> may already have started fetching the
+// one a shared link asks for (calculator-prefetch.js).
 const gridFiles = new Map(Object.entries(window.handbookCalculatorPrefetch || {}));
 
 function isDefault(request) {
   return queryFromRequest(request) === queryFromRequest(grid.defaults);
 }
 
-async function fetchGridFile(key) {
-  const response = await fetch(new URL(`plans/${key}.json`, assetsURL));
+async function fetchGridFile(setting) {
+  const response = await fetch(new URL(`plans/${setting}.json`, assetsURL));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
 
 async function gridPlan(request, key) {
   if (isDefault(request)) return boot.default.plan;
-  if (!gridFiles.has(key)) gridFiles.set(key, fetchGridFile(key));
+  const [setting, headcount] = key.split("/");
+  if (!gridFiles.has(setting)) gridFiles.set(setting, fetchGridFile(setting));
   try {
-    const plan = await gridFiles.get(key);
+    const plans = await gridFiles.get(setting);
+    const plan = plans && Object.hasOwn(plans, headcount) ? plans[headcount] : null;
     if (!plan) throw new Error(`no plan for ${request.headcount} hires`);
     return plan;
   } catch (error) {
-    gridFiles.delete(key);
+    gridFiles.delete(setting);
     throw error;
   }
 }

@@ -5,7 +5,14 @@ Standard library only (a test enforces it): the browser copies this package and
 `handbook.engine.recommend_json(rules_json, request_json)`.
 """
 
-from .grid import GRID_MAX_HEADCOUNT, default_request, grid_description, grid_key, grid_requests
+from .grid import (
+    GRID_MAX_HEADCOUNT,
+    default_request,
+    grid_description,
+    grid_key,
+    grid_requests,
+    grid_setting,
+)
 from .request import (
     FIELD_LABELS,
     REQUEST_FIELDS,
@@ -31,6 +38,7 @@ __all__ = [
     "default_request",
     "grid_description",
     "grid_key",
+    "grid_setting",
     "grid_requests",
     "lead_now_label",
     "normalise_request",

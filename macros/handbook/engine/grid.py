@@ -52,12 +52,17 @@ def default_request(rules: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def grid_key(request: dict[str, Any]) -> str:
-    """The file name of a grid request's plan: 'archetype.stage.data/headcount', with
-    '.lead-now' after the data level when the request asks for a lead now."""
+def grid_setting(request: dict[str, Any]) -> str:
+    """The file a grid request's plan is in, one per setting: 'archetype.stage.data', with
+    '.lead-now' after the data level when the request asks for a lead now. The file maps each
+    headcount (as text) to its plan."""
     lead = LEAD_NOW_KEY if request.get("lead_now") else ""
-    setting = f"{request['archetype']}.{request['stage']}.{request['data']}{lead}"
-    return f"{setting}/{request['headcount']}"
+    return f"{request['archetype']}.{request['stage']}.{request['data']}{lead}"
+
+
+def grid_key(request: dict[str, Any]) -> str:
+    """A grid request's plan: 'setting/headcount' (grid_setting; calculator-grid.js gridKey)."""
+    return f"{grid_setting(request)}/{request['headcount']}"
 
 
 def grid_requests(rules: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +56,11 @@ def engine_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+PLAN_WORKERS = 4  # processes for the grid plans at most
+PARALLEL_FROM = 400  # plans: below this, starting processes costs more than it saves
+PLANS_LAYOUT = "by-setting"  # part of the cache key: kept plans in an older layout are not reused
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 
@@ -66,18 +75,42 @@ def script_json(value: Any) -> Markup:
 def grid_plan_files(rules_json: str, digest: str, cache: Path) -> dict[str, str]:
     """Plan file path -> JSON for every grid request, kept by the rules and engine digest in
     memory (`mkdocs serve` rebuilds) and on disk under cache (fresh builds; grid_cache.py)."""
-    key = grid_cache.cache_key(rules_json, digest)
+    key = grid_cache.cache_key(rules_json, f"{digest}:{PLANS_LAYOUT}")
     return grid_cache.cached_plans(cache, key, lambda: _computed_plans(rules_json))
 
 
-def _computed_plans(rules_json: str) -> dict[str, str]:
+def _setting_file(rules_json: str, requests: list[dict[str, Any]]) -> str:
+    """One setting's plans file: each headcount's plan under its number."""
     rules = json.loads(rules_json)
-    return {
-        f"{ASSET_DIR}/plans/{engine.grid_key(request)}.json": _json(
-            engine.recommend(rules, request)
-        )
-        for request in engine.grid_requests(rules)
-    }
+    return _json({str(r["headcount"]): engine.recommend(rules, r) for r in requests})
+
+
+def _computed_plans(rules_json: str, workers: int | None = None) -> dict[str, str]:
+    """One file per grid setting (engine.grid_setting): a few dozen files rather than one per
+    plan, which made writing the site slow. Settings are worked out in parallel processes when
+    there are several CPUs and enough plans (a fresh build of a large handbook spent seconds
+    here); if processes cannot be started, one after another."""
+    settings: dict[str, list[dict[str, Any]]] = {}
+    for request in engine.grid_requests(json.loads(rules_json)):
+        settings.setdefault(engine.grid_setting(request), []).append(request)
+    names = list(settings)
+    workers = workers or min(os.cpu_count() or 1, PLAN_WORKERS)
+    texts = None
+    if workers > 1 and sum(map(len, settings.values())) >= PARALLEL_FROM:
+        texts = _in_processes(rules_json, [settings[name] for name in names], workers)
+    if texts is None:
+        texts = [_setting_file(rules_json, settings[name]) for name in names]
+    return {f"{ASSET_DIR}/plans/{name}.json": text for name, text in zip(names, texts, strict=True)}
+
+
+def _in_processes(rules_json: str, groups: list[list[dict[str, Any]]], workers: int):
+    """Each group's file from a pool of fresh processes, or None when none can be used."""
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded `mkdocs serve`
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return list(pool.map(_setting_file, [rules_json] * len(groups), groups))
+    except (OSError, BrokenProcessPool, RuntimeError):
+        return None
 
 
 def pyodide_dir(project_root: Path) -> Path:
