@@ -9,6 +9,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from handbook.content.kits import kit_ids
 from handbook.content.markup import blocks
 from handbook.pages.questions import question_urls
 from support import real_handbook
@@ -62,6 +63,17 @@ def test_each_question_is_its_own_search_entry(built_site, hb):
         assert urls[question.id] in locations, question.id
     # The index lists the questions too, but out of the search index: one entry per question.
     assert not {f"questions/#{question.id}" for question in hb.questions} & locations
+
+
+def test_search_finds_kits_through_their_index_not_each_kit(built_site, hb):
+    """A question's text is indexed once, on its guide, not again on every kit that asks it."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    kit_pages = {doc["location"].split("#")[0] for doc in index["docs"]} & {
+        f"kits/{kit_id}/" for kit_id in kit_ids(hb)
+    }
+    assert kit_pages == set()
+    assert "kits/" in {doc["location"] for doc in index["docs"]}
+    assert (built_site / "kits" / kit_ids(hb)[0] / "index.html").is_file()
 
 
 def test_the_index_links_every_question_to_its_guide_under_its_old_anchor(built_site, hb):

@@ -10,8 +10,8 @@ from handbook.engine import (
     default_request,
     grid_description,
     grid_key,
-    grid_setting,
     grid_requests,
+    grid_setting,
     normalise_request,
 )
 from handbook.engine.grid import grid_max_headcount

@@ -37,10 +37,16 @@ def _boot(hb: Handbook, kit: Kit) -> dict:
     }
 
 
+# Kits stay out of site search: each repeats questions, job texts and level scales whose own
+# pages are indexed, so a search for a question listed every kit that asks it before its guide.
+# Readers reach kits from /kits/ (indexed), the role pages and the calculator's plans.
+KIT_FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
 def kit_page(hb: Handbook, kit_id: str, root: str) -> str:
     kit = build_kit(hb, kit_id)
     start = decide(hb.kits.hire_rule, kit.axes, {})
-    return render(
+    return KIT_FRONT_MATTER + render(
         "kit.md.j2",
         hb=hb,
         kit=kit,
