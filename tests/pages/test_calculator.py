@@ -130,9 +130,10 @@ def test_calculator_form_offers_what_the_rules_allow(tiny_handbook):
 def test_plans_worked_out_in_processes_equal_those_worked_out_here(tiny_handbook):
     rules_json = tiny_handbook.calculator_rules_json
     here = calculator._computed_plans(rules_json, workers=1)
-    assert calculator._in_processes(rules_json, [[]], 2) == ["{}"]  # a pool can start here
+    rules = json.loads(rules_json)
+    assert calculator._in_processes(rules, [[]], 2) == ["{}"]  # a pool can start here
     settings: dict[str, list] = {}
-    for request in engine.grid_requests(json.loads(rules_json)):
+    for request in engine.grid_requests(rules):
         settings.setdefault(engine.grid_setting(request), []).append(request)
-    in_processes = calculator._in_processes(rules_json, list(settings.values()), 2)
+    in_processes = calculator._in_processes(rules, list(settings.values()), 2)
     assert in_processes == [here[f"calculator/plans/{name}.json"] for name in settings]

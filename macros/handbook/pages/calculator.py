@@ -79,9 +79,8 @@ def grid_plan_files(rules_json: str, digest: str, cache: Path) -> dict[str, str]
     return grid_cache.cached_plans(cache, key, lambda: _computed_plans(rules_json))
 
 
-def _setting_file(rules_json: str, requests: list[dict[str, Any]]) -> str:
+def _setting_file(rules: dict[str, Any], requests: list[dict[str, Any]]) -> str:
     """One setting's plans file: each headcount's plan under its number."""
-    rules = json.loads(rules_json)
     return _json({str(r["headcount"]): engine.recommend(rules, r) for r in requests})
 
 
@@ -90,25 +89,26 @@ def _computed_plans(rules_json: str, workers: int | None = None) -> dict[str, st
     plan, which made writing the site slow. Settings are worked out in parallel processes when
     there are several CPUs and enough plans (a fresh build of a large handbook spent seconds
     here); if processes cannot be started, one after another."""
+    rules = json.loads(rules_json)
     settings: dict[str, list[dict[str, Any]]] = {}
-    for request in engine.grid_requests(json.loads(rules_json)):
+    for request in engine.grid_requests(rules):
         settings.setdefault(engine.grid_setting(request), []).append(request)
     names = list(settings)
     workers = workers or min(os.cpu_count() or 1, PLAN_WORKERS)
     texts = None
     if workers > 1 and sum(map(len, settings.values())) >= PARALLEL_FROM:
-        texts = _in_processes(rules_json, [settings[name] for name in names], workers)
+        texts = _in_processes(rules, [settings[name] for name in names], workers)
     if texts is None:
-        texts = [_setting_file(rules_json, settings[name]) for name in names]
+        texts = [_setting_file(rules, settings[name]) for name in names]
     return {f"{ASSET_DIR}/plans/{name}.json": text for name, text in zip(names, texts, strict=True)}
 
 
-def _in_processes(rules_json: str, groups: list[list[dict[str, Any]]], workers: int):
+def _in_processes(rules: dict[str, Any], groups: list[list[dict[str, Any]]], workers: int):
     """Each group's file from a pool of fresh processes, or None when none can be used."""
     context = multiprocessing.get_context("spawn")  # no fork of a threaded `mkdocs serve`
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_setting_file, [rules_json] * len(groups), groups))
+            return list(pool.map(_setting_file, [rules] * len(groups), groups))
     except (OSError, BrokenProcessPool, RuntimeError):
         return None
 
