@@ -3,9 +3,11 @@ last good site at once; fixing the data reloads the page clean."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,3 +70,30 @@ def test_broken_data_shows_a_banner_then_the_fix_reloads_clean(served, page):
     roles.write_text(good, encoding="utf-8")
     banner.wait_for(state="detached", timeout=BROKEN_WITHIN_MS)
     assert page.locator("article h1").count() == 1
+
+
+def _search_texts(origin: str) -> list[str]:
+    with urllib.request.urlopen(origin + "/search/search_index.json", timeout=10) as response:
+        return [entry["text"] for entry in json.load(response)["docs"]]
+
+
+def test_an_edit_reaches_the_page_and_the_search_index_and_nothing_else_changes(served, page):
+    """Rebuilds reuse what the last build worked out for unchanged pages (pages/rebuild.py):
+    the edited text must still reach its page and the search index, replacing the old."""
+    project, origin = served
+    questions = project / "data" / "questions" / "ml-theory.yaml"
+    good = questions.read_text(encoding="utf-8")
+    old = "overfitting"
+    assert old in good
+    before = _search_texts(origin)
+    page.goto(origin + "/questions/ml-theory/")
+
+    questions.write_text(good.replace(old, "overfittingzzq", 1), encoding="utf-8")
+    page.wait_for_function(
+        "() => document.body.textContent.includes('overfittingzzq')", timeout=BROKEN_WITHIN_MS
+    )
+    after = _search_texts(origin)
+    assert len(after) == len(before)
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed and all("overfittingzzq" in a for _, a in changed)
+    assert sum("overfittingzzq" in text for text in after) == len(changed)

@@ -3,6 +3,7 @@ last good model with the current problems."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 import pytest
@@ -70,3 +71,17 @@ def test_read_file_checks_the_spec_and_reports_at_the_line(tmp_path, monkeypatch
     assert [str(p) for p in missing.problems] == ["gone.yaml:1: file is missing"]
     assert missing.value is None and not missing.ok
     assert DataFile("x", "x").value is None
+
+
+def test_loading_leaves_the_remembered_files_as_parsed(tiny_data):
+    """The loader hands the same parsed file to every load of the same bytes (loader.py), so
+    nothing that checks or builds the model may change it."""
+    from handbook.content import load_handbook, loader
+
+    load_handbook(tiny_data.dir)
+    paths = sorted(tiny_data.dir.rglob("*.yaml"))
+    assert paths
+    for path in paths:
+        data = path.read_bytes()
+        remembered = loader._remembered[hashlib.sha256(data).digest()]
+        assert remembered == loader._load_bytes(data), path

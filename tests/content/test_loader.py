@@ -130,3 +130,30 @@ def test_aliases_that_expand_too_far_are_refused():
     )
     small = "a: &a [x, x]\nb: [*a, *a]\n"
     assert load_text(small).value == {"a": ["x", "x"], "b": [["x", "x"], ["x", "x"]]}
+
+
+def test_the_same_bytes_are_parsed_once_and_different_bytes_again(monkeypatch):
+    monkeypatch.setattr(loader, "_remembered", loader.OrderedDict())
+    calls = []
+    parse = loader._load_bytes
+    monkeypatch.setattr(loader, "_load_bytes", lambda data: calls.append(data) or parse(data))
+    first = load_bytes(b"a: 1\n")
+    assert load_bytes(b"a: 1\n") is first
+    assert load_bytes(b"a: 2\n").value == {"a": 2}
+    assert calls == [b"a: 1\n", b"a: 2\n"]
+    with pytest.raises(LoadError):
+        load_bytes(b"a: [\n")
+    with pytest.raises(LoadError):  # a file that fails is not remembered as anything
+        load_bytes(b"a: [\n")
+
+
+def test_only_the_latest_files_are_remembered(monkeypatch):
+    monkeypatch.setattr(loader, "_remembered", loader.OrderedDict())
+    monkeypatch.setattr(loader, "REMEMBERED_FILES", 2)
+    first = load_bytes(b"a: 1\n")
+    load_bytes(b"a: 2\n")
+    assert load_bytes(b"a: 1\n") is first  # used again: now the newest
+    load_bytes(b"a: 3\n")
+    assert len(loader._remembered) == 2
+    assert load_bytes(b"a: 1\n") is first
+    assert load_bytes(b"a: 2\n") is not None and len(loader._remembered) == 2

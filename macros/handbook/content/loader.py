@@ -8,6 +8,8 @@ refuses is parsed again by PyYAML's own parser, whose errors yaml_errors.py word
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +41,28 @@ MAX_DEPTH = 64
 MAX_VALUES = 200_000
 
 
+REMEMBERED_FILES = 256
+_remembered: OrderedDict[bytes, Located] = OrderedDict()
+
+
 def load_bytes(data: bytes) -> Located:
-    """Read a data file's bytes (UTF-8, BOM and CRLF accepted). Raises LoadError."""
+    """Read a data file's bytes (UTF-8, BOM and CRLF accepted). Raises LoadError.
+
+    The result for the same bytes is remembered (the last REMEMBERED_FILES files): under
+    `mkdocs serve` every rebuild reads every file, though an edit changes one. Nothing that
+    reads a Located changes it, so the same one can be handed out again."""
+    key = hashlib.sha256(data).digest()
+    if key in _remembered:
+        _remembered.move_to_end(key)
+        return _remembered[key]
+    located = _load_bytes(data)
+    _remembered[key] = located
+    if len(_remembered) > REMEMBERED_FILES:
+        _remembered.popitem(last=False)
+    return located
+
+
+def _load_bytes(data: bytes) -> Located:
     if len(data) > MAX_BYTES:
         raise LoadError(
             1,

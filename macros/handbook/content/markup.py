@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 FENCE = re.compile(r"^```([a-z0-9+-]*)[ \t]*$")
 INLINE_CODE = re.compile(r"`([^`\n]+)`")
@@ -83,8 +84,10 @@ def problems(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def blocks(text: str) -> tuple[Block, ...]:
-    """Accepted text as paragraphs (split at blank lines) and code blocks."""
+    """Accepted text as paragraphs (split at blank lines) and code blocks (remembered: the
+    same text is split again for each page that shows it)."""
     chunks, _ = _split(text)
     result: list[Block] = []
     for kind, body, language in chunks:

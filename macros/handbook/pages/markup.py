@@ -1,6 +1,12 @@
-"""Guide text (content/markup.py) as HTML: paragraphs, `inline code` and code blocks, escaped."""
+"""Guide text (content/markup.py) as HTML: paragraphs, `inline code` and code blocks, escaped.
+
+The renderers are pure functions of their text and the same text is rendered many times (a
+question appears in its guide, the bank, its roles' pages and every kit that asks it), so they
+remember their last results (Markup is immutable)."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -19,6 +25,7 @@ def _code(block: Block) -> Markup:
     return Markup(f"<pre><code{language}>%s</code></pre>") % block.code
 
 
+@lru_cache(maxsize=8192)
 def prose(text: str) -> Markup:
     """Every block: <p> paragraphs with <code> runs, and <pre><code> blocks."""
     return Markup("").join(
@@ -27,6 +34,7 @@ def prose(text: str) -> Markup:
     )
 
 
+@lru_cache(maxsize=8192)
 def prose_inline(text: str) -> Markup:
     """One list item's worth: paragraphs joined by line breaks, code blocks kept as blocks."""
     parts = blocks(text)
@@ -35,6 +43,7 @@ def prose_inline(text: str) -> Markup:
     return prose(text)
 
 
+@lru_cache(maxsize=8192)
 def first_paragraph(text: str) -> tuple[Markup, Markup]:
     """(the first paragraph inline, every later block): a question's heading and its body."""
     parts = blocks(text)

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from ..content.kits import kit_ids
 from ..content.model import Handbook
-from . import calculator, kits, offline, questions, render, snapshot
+from . import calculator, kits, memo, offline, questions, rebuild, render, snapshot
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .csp import with_policy
@@ -35,12 +35,14 @@ __all__ = [
     "footer",
     "generated_pages",
     "grid_json",
+    "memo",
     "nav_title",
     "navigation",
     "offline_assets",
     "page_assets",
     "page_macros",
     "problem_banner",
+    "rebuild",
     "root_of",
     "versions_json",
 ]

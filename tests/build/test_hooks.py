@@ -1,0 +1,67 @@
+"""macros/main.py's hooks that make `mkdocs serve` quicker, on MkDocs' own objects: the server
+that polls for edits, and the theme's Jinja environment kept from build to build."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+
+from handbook.pages import memo, rebuild
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def hooks():
+    spec = importlib.util.spec_from_file_location("handbook_hooks", ROOT / "macros" / "main.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_serve_looks_for_edits_every_tenth_of_a_second_on_the_same_paths(hooks, tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+
+    def builder():
+        return None
+
+    def on_error(code):
+        return b"not found"
+
+    server = LiveReloadServer(builder, "127.0.0.1", 0, str(tmp_path / "site"), "/edition/")
+    server.error_handler = on_error
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(tmp_path / "mkdocs.yml"))
+    faster = hooks.on_serve(server, config=None, builder=builder)
+    try:
+        assert faster is not server
+        assert server.observer.timeout == 0.5  # MkDocs' own
+        assert faster.observer.timeout == hooks.PREVIEW_POLL_S == 0.1
+        assert set(faster._watched_paths) == set(server._watched_paths)
+        assert faster.builder is builder and faster.error_handler is on_error
+        assert (faster.root, faster.mount_path, faster.server_address) == (
+            server.root,
+            server.mount_path,
+            server.server_address,
+        )
+    finally:
+        server.server_close()
+        faster.server_close()
+
+
+def test_builds_share_one_theme_environment_that_still_notices_template_edits(hooks, monkeypatch):
+    monkeypatch.setattr(memo, "_memories", {})
+    first, second = (load_config(str(ROOT / "mkdocs.yml")) for _ in range(2))
+    for config in (first, second):
+        hooks._quicker_theme_env(config)
+    env = first.theme.get_env()
+    assert second.theme.get_env() is env  # another build, the same environment
+    assert isinstance(env.loader, rebuild.ThemeLoader)
+    assert env.auto_reload is True
+    assert env.filters["url"] is not None  # MkDocs' own setup is kept
+    assert "main.html" in env.loader.list_templates()
