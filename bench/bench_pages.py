@@ -150,6 +150,22 @@ def calculator_ready_ms(browser, server: Server, query: str) -> tuple[float, str
         context.close()
 
 
+FIRST_PAINT = """() => performance.getEntriesByName("first-contentful-paint").length > 0"""
+
+
+def first_paint_ms(browser, server: Server, path: str) -> float:
+    """ms from navigation to a page's first contentful paint, in a fresh context."""
+    time.sleep(SETTLE_S)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.url(path), wait_until="commit")
+        page.wait_for_function(FIRST_PAINT, timeout=TIMEOUT_MS, polling=20)
+        return mark_time(page, "first-contentful-paint")
+    finally:
+        context.close()
+
+
 def bare_pyodide_ms(browser, server: Server) -> float:
     context = browser.new_context()
     try:
