@@ -77,7 +77,7 @@ release: setup
 publish: setup
 	$(PY) -m handbook.editions.release --publish
 
-## bench-build: build time and size at 1x, 10x, 100x content beside plain mkdocs-material (BENCH_SCALES=1,10)
+## bench-build: build time and size at 1x, 10x, 100x content beside plain mkdocs-material (BENCH_SCALES=1,10, BENCH_RUNS=3)
 bench-build: setup
 	$(PY) bench/build_bench.py
 

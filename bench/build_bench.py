@@ -9,14 +9,19 @@ page's final Markdown size and the nav, from which the plain site is made. Print
 build wall time, output size without the self-hosted Pyodide folder, the largest page and the
 search index size; then the goals, each met or not met.
 
-BENCH_SCALES=1,10 picks the scales (default 1,10,100). Exit status 1 when a scale could not be
-built (its problems are printed); goals not met do not change it.
+BENCH_SCALES=1,10 picks the scales (default 1,10,100). BENCH_RUNS=N (default 3) builds each
+site N times, each from a fresh copy (cold caches, as on a clean clone), handbook and plain in
+turn so that both see the same machine load; the times shown are the medians, each run's wall
+time listed below the scale. Exit status 1 when a scale could not be built (its problems are
+printed); goals not met do not change it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -46,6 +51,13 @@ def scales() -> list[int]:
     if not found or found[0] < 1:
         sys.exit(f"BENCH_SCALES: whole numbers of 1 or more, not {text!r}")
     return found
+
+
+def runs() -> int:
+    text = os.environ.get("BENCH_RUNS") or "3"
+    if not text.isdigit() or int(text) < 1:
+        sys.exit(f"BENCH_RUNS: a whole number of 1 or more, not {text!r}")
+    return int(text)
 
 
 def mb(n: float) -> str:
@@ -82,22 +94,39 @@ def print_problems(scale: int, error: ScaleError, data_dir: str) -> None:
         print(f"        {line}")
 
 
-def run_scale(scale: int, directory: Path) -> tuple[Figures, Figures] | None:
-    try:
-        handbook, pages = build_handbook(directory / "handbook", scale)
-    except ScaleError as error:
-        print_problems(scale, error, str(directory / "handbook" / "project" / "data"))
-        return None
-    except BuildFailed as error:
-        print(f"{scale:>4}x  not built: {error}")
-        return None
+def run_scale(scale: int, directory: Path, count: int) -> tuple[Figures, Figures] | None:
+    handbooks, plains = [], []
+    for run in range(count):
+        try:
+            handbook, pages = build_handbook(directory / f"handbook-{run}", scale)
+        except ScaleError as error:
+            print_problems(scale, error, str(directory / f"handbook-{run}" / "project" / "data"))
+            return None
+        except BuildFailed as error:
+            print(f"{scale:>4}x  not built: {error}")
+            return None
+        handbooks.append(handbook)
+        plains.append(build_plain(directory / f"plain-{run}", pages))
+    handbook, plain = median_of(handbooks), median_of(plains)
     print(row(scale, "handbook", handbook), flush=True)
-    plain = build_plain(directory / "plain", pages)
     print(row(scale, "plain", plain), flush=True)
     ratio, cpu = handbook.seconds / plain.seconds, handbook.cpu_seconds / plain.cpu_seconds
     sizes = handbook.output_bytes / plain.output_bytes
     print(f"{'':>6} handbook/plain: wall time {ratio:.2f}, CPU time {cpu:.2f}, output {sizes:.2f}")
+    if count > 1:
+        listed = "; ".join(
+            f"{name} {', '.join(f'{f.seconds:.1f}' for f in figures)} s"
+            for name, figures in (("handbook", handbooks), ("plain", plains))
+        )
+        print(f"{'':>6} wall time of each run: {listed}")
     return handbook, plain
+
+
+def median_of(figures: list[Figures]) -> Figures:
+    """The first run's figures with the median wall and CPU times of all runs."""
+    seconds = statistics.median(f.seconds for f in figures)
+    cpu = statistics.median(f.cpu_seconds for f in figures)
+    return dataclasses.replace(figures[0], seconds=seconds, cpu_seconds=cpu)
 
 
 def verdict(ok: bool | None) -> str:
@@ -151,15 +180,16 @@ def per_page_line(results: dict[int, tuple[Figures, Figures]]) -> str:
 
 
 def main() -> int:
-    wanted = scales()
-    print(f"Build benchmark, scales {', '.join(f'{s}x' for s in wanted)}; {environment_note()}")
+    wanted, count = scales(), runs()
+    named = ", ".join(f"{s}x" for s in wanted)
+    print(f"Build benchmark, scales {named}, median of {count} runs; {environment_note()}")
     print(SNAPSHOT_NOTE)
     print(HEADER, flush=True)
     results: dict[int, tuple[Figures, Figures]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-build-") as temp:
         for scale in wanted:
             directory = Path(temp) / f"scale-{scale}"
-            built = run_scale(scale, directory)
+            built = run_scale(scale, directory, count)
             shutil.rmtree(directory, ignore_errors=True)  # 100x is large on disk
             if built is not None:
                 results[scale] = built
