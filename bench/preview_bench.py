@@ -14,6 +14,7 @@ Usage: python bench/preview_bench.py   (RUNS=5 by default)
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -38,34 +39,58 @@ MARKDOWN_FILE = "docs/contributing.md"
 MARKDOWN_PAGE = "/contributing/"
 
 
+MARK = "Preview mark"  # every edit's marker starts so
+# In every document the page loads: the time the parser first adds a node holding a marker.
+WATCH_MARKERS = (
+    """(() => {
+    const observer = new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+            const changed = mutation.type === "characterData";
+            const nodes = changed ? [mutation.target] : mutation.addedNodes;
+            for (const node of nodes) {
+                if (node.textContent && node.textContent.includes(MARK)) {
+                    window.__previewMarkParsedAt = performance.now();
+                    observer.disconnect();
+                    return;
+                }
+            }
+        }
+    });
+    observer.observe(document, { childList: true, characterData: true, subtree: true });
+})();"""
+).replace("MARK", json.dumps(MARK))
 SHOWN = """(marker) => document.body && document.body.textContent.includes(marker)
+    && window.__previewMarkParsedAt !== undefined
     && performance.getEntriesByName("first-contentful-paint").length > 0"""
 SHOWN_AT = """() => {
-    const navigation = performance.getEntriesByType("navigation")[0];
-    const paint = performance.getEntriesByName("first-contentful-paint")[0];
-    return performance.timeOrigin + Math.max(navigation.domContentLoadedEventEnd, paint.startTime);
+    const paint = performance.getEntriesByName("first-contentful-paint")[0].startTime;
+    const loaded = performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd;
+    return [window.__previewMarkParsedAt, paint, loaded].map((t) => performance.timeOrigin + t);
 }"""
 
 
-def edit_and_wait(page, path: Path, old: str, marker: str) -> float:
-    """Seconds from writing path (old text -> marker) to the reloaded page showing the marker:
-    the later of its DOM holding the text and its first paint, by the page's own clock (the
-    system clock, as time.time() here). The probe looks only every 250 ms, so that it neither
-    competes with the rebuild for the CPU nor rounds the figure up to its interval."""
+def edit_and_wait(page, path: Path, old: str, marker: str) -> tuple[float, float]:
+    """(seconds from writing path (old text -> marker) to the reloaded page showing the marker,
+    the same to its DOMContentLoaded). Shown: the later of the parser adding the text and the
+    page's first paint, by the page's own clock (the system clock, as time.time() here). The
+    probe looks only every 250 ms, so that it neither competes with the rebuild for the CPU
+    nor rounds the figure up to its interval."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path}: {old!r} not found"
     written = time.time()
     path.write_text(text.replace(old, marker, 1), encoding="utf-8")
     page.wait_for_function(SHOWN, arg=marker, timeout=120_000, polling=250)
-    return page.evaluate(SHOWN_AT) / 1000 - written
+    parsed, painted, loaded = page.evaluate(SHOWN_AT)
+    return max(parsed, painted) / 1000 - written, loaded / 1000 - written
 
 
-def measure(page, project: Path, origin: str, file: str, url: str, old: str) -> list[float]:
+def measure(page, project: Path, origin: str, file: str, url: str, old: str) -> list:
+    """[(shown, DOMContentLoaded)] seconds for each of RUNS edits."""
     page.goto(origin + url)
     page.wait_for_load_state("load")
     times, current = [], old
     for run in range(RUNS):
-        marker = f"Preview mark {run} {time.time_ns()}"
+        marker = f"{MARK} {run} {time.time_ns()}"
         times.append(edit_and_wait(page, project / file, current, marker))
         current = marker
         time.sleep(1.0)  # let the server settle before the next edit
@@ -100,6 +125,7 @@ def main() -> int:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 page = browser.new_page()
+                page.add_init_script(WATCH_MARKERS)
                 words = first_question_words(project)
                 data = measure(page, project, origin, QUESTION_FILE, QUESTION_PAGE, words)
                 plain = measure(page, project, origin, MARKDOWN_FILE, MARKDOWN_PAGE, "# ")
@@ -108,11 +134,13 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=30)
     load = os.getloadavg()[0]
-    median = statistics.median(data)
+    shown, shown_plain = [t for t, _ in data], [t for t, _ in plain]
+    median = statistics.median(shown)
     print(f"Live preview under `mkdocs serve`, 1x content; {os.cpu_count()} CPUs, load {load:.2f}")
-    print(figures("YAML edit (a question's text)", data))
-    print(figures("baseline: Markdown edit (docs/contributing.md)", plain))
-    ratio = median / statistics.median(plain)
+    print(figures("YAML edit (a question's text)", shown))
+    print(figures("baseline: Markdown edit (docs/contributing.md)", shown_plain))
+    print(figures("the YAML edit to the page's DOMContentLoaded", [t for _, t in data]))
+    ratio = median / statistics.median(shown_plain)
     met = "met" if median <= TARGET_S else "NOT MET"
     print(f"  YAML edit median {median:.2f} s (goal <= {TARGET_S} s): {met}; {ratio:.2f}x baseline")
     return 0
