@@ -3,8 +3,9 @@
 Builds the site into a temporary directory, serves it on 127.0.0.1 (counting the bytes sent),
 and drives headless Debian Chromium (the browser tests' flags) through Playwright:
 
-  (a) navigation -> result ready, for the default page and shared URLs on the standard grid,
-      beside the first paint of a plain page of the site (/about/) measured between the runs;
+  (a) navigation -> the first answer on screen (the later of the result being ready and the
+      page's first paint), for the default page and shared URLs on the standard grid, beside
+      the first paint of a plain page of the site (/about/) measured between the runs;
   (b) baseline: a bare page whose module worker only does `await loadPyodide()` from the same
       self-hosted files, cold cache;
   (c) navigation -> result ready for an off-grid input (answered by Pyodide), cold cache, with
