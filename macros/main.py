@@ -145,30 +145,21 @@ def _quicken(env: jinja2.Environment, cache: Path) -> None:
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
 
 
-_files_digests: dict[int, str] = {}  # this build's Files: pages.rebuild.files_digest
-
-
 def on_pre_build(config) -> None:
     """Each build may reuse what the last one worked out (pages.rebuild): the theme's search
     plugin parses every page's HTML again on each `mkdocs serve` rebuild (0.5-0.7 s here),
     though an edit changes a few pages."""
     pages.memo.new_build()
-    _files_digests.clear()
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     if index is not None:
         pages.rebuild.remember_search_entries(index)
 
 
-def on_pre_page(page, config, files):
-    """A page converts its Markdown again only when what it is made from changed."""
-
-    def files_digest(files) -> str:
-        if id(files) not in _files_digests:
-            _files_digests[id(files)] = pages.rebuild.files_digest(files)
-        return _files_digests[id(files)]
-
-    pages.rebuild.remember_render(page, files_digest)
-    return page
+def on_nav(nav, config, files):
+    """Every page converts its Markdown again only when what it is made from changed
+    (pages.rebuild): the site's files are final here, and each page exists, not yet rendered."""
+    pages.rebuild.remember_renders(files)
+    return nav
 
 
 def on_files(files: Files, config) -> Files:

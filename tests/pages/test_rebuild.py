@@ -130,7 +130,7 @@ CONFIG = {
 
 def render_build(page: RenderedPage, files: str = "files-1", config: dict = CONFIG) -> RenderedPage:
     memo.new_build()
-    rebuild.remember_render(page, lambda _files: files)
+    rebuild.remember_render(page, files)
     page.render(config, files=None)
     return page
 

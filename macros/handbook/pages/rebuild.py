@@ -79,10 +79,19 @@ def _toc(items: Any) -> list:
     return [[item.id, item.url, item.title, _toc(item.children)] for item in items]
 
 
-def remember_render(page: Any, files_digest: Callable[[Any], str]) -> None:
-    """page converts its Markdown only when its Markdown, its place, the site's files (which its
-    links resolve against) or the Markdown settings differ from the last build's; otherwise it
-    gets back that build's HTML, headings, title, anchors and links, and its warnings again."""
+def remember_renders(files: Any) -> None:
+    """Each documentation page in files (MkDocs' Files, once final) remembers its render."""
+    digest = files_digest(files)
+    for file in files.documentation_pages():
+        if file.page is not None:
+            remember_render(file.page, digest)
+
+
+def remember_render(page: Any, files_key: str) -> None:
+    """page converts its Markdown only when its Markdown, its place, the site's files (files_key:
+    their digest, which its links resolve against) or the Markdown settings differ from the last
+    build's; otherwise it gets back that build's HTML, headings, title, anchors and links, and
+    its warnings again."""
     render = page.render
 
     def remembered(config: Any, files: Any) -> None:
@@ -92,7 +101,7 @@ def remember_render(page: Any, files_digest: Callable[[Any], str]) -> None:
             page.file.src_uri,
             page.file.dest_uri,
             page.url,
-            files_digest(files),
+            files_key,
             _markdown_settings(config),
         )
         kept = memory.recall(key)
