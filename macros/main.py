@@ -125,6 +125,8 @@ def _quicker_theme_env(config) -> None:
         if env is None:
             env = make_env()
             _quicken(env, cache)
+            if os.environ.get(PREVIEW_FLAG):
+                pages.themed.remember_themed_pages(env)
             environments.keep(key, env)
         return env
 
@@ -215,7 +217,7 @@ def on_serve(server: LiveReloadServer, config, builder) -> LiveReloadServer:
     if not isinstance(watched, dict):
         return server  # another MkDocs: keep its server, a little slower
     host, port = server.server_address[:2]
-    faster = LiveReloadServer(
+    faster = _PreviewServer(
         builder=builder,
         host=host,
         port=port,
@@ -227,6 +229,24 @@ def on_serve(server: LiveReloadServer, config, builder) -> LiveReloadServer:
     for path in watched:
         faster.watch(path)
     return faster
+
+
+class _PreviewServer(LiveReloadServer):
+    """MkDocs' server, sending the theme's assets whose names carry a digest of their content
+    (main.<digest>.min.css and the like: 0.27 MB) with a year's caching, so that the reload
+    after an edit takes them from the browser's cache instead of fetching them again. Every
+    other file is sent as before, so an edited asset of the handbook's own still shows."""
+
+    def _serve_request(self, environ, start_response):
+        if not pages.rebuild.IMMUTABLE_ASSET.search(environ.get("PATH_INFO", "")):
+            return super()._serve_request(environ, start_response)
+
+        def cached(status: str, headers: list, *rest):
+            if status.startswith("200"):
+                headers = [*headers, ("Cache-Control", pages.rebuild.IMMUTABLE_CACHING)]
+            return start_response(status, headers, *rest)
+
+        return super()._serve_request(environ, cached)
 
 
 def on_post_build(config) -> None:

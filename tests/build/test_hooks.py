@@ -54,6 +54,35 @@ def test_serve_looks_for_edits_every_tenth_of_a_second_on_the_same_paths(hooks, 
         faster.server_close()
 
 
+def test_the_preview_server_lets_browsers_keep_only_assets_named_by_their_content(hooks, tmp_path):
+    site = tmp_path / "site"
+    names = {
+        "assets/stylesheets/main.57a0d79d.min.css": True,
+        "assets/javascripts/workers/search.a7633da7.min.js": True,
+        "assets/stylesheets/handbook.css": False,  # the handbook's own: edited in place
+        "assets/javascripts/lunr/min/lunr.de.min.js": False,
+        "main.57a0d79d.min.css": False,  # not under assets/
+    }
+    for name in names:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x", encoding="utf-8")
+    server = LiveReloadServer(lambda: None, "127.0.0.1", 0, str(site), "/")
+    faster = hooks.on_serve(server, config=None, builder=server.builder)
+    try:
+        for name, kept in names.items():
+            sent = []
+            body = faster._serve_request(
+                {"PATH_INFO": "/" + name}, lambda *a, sent=sent: sent.append(a)
+            )
+            assert b"".join(body) == b"x"
+            ((status, headers),) = sent
+            caching = [value for header, value in headers if header == "Cache-Control"]
+            assert (status, caching) == ("200 OK", ["max-age=31536000, immutable"] if kept else [])
+    finally:
+        server.server_close()
+        faster.server_close()
+
+
 def test_builds_share_one_theme_environment_that_still_notices_template_edits(hooks, monkeypatch):
     monkeypatch.setattr(memo, "_memories", {})
     first, second = (load_config(str(ROOT / "mkdocs.yml")) for _ in range(2))

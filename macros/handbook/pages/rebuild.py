@@ -13,6 +13,7 @@ import copy
 import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,11 @@ from typing import Any
 import jinja2
 
 from . import memo
+
+# The theme's assets named by a digest of their content (main.57a0d79d.min.css): never changed
+# under that name, so the preview server may let the browser keep them.
+IMMUTABLE_ASSET = re.compile(r"/assets/(?:[\w-]+/)+[\w-]+\.[0-9a-f]{8}\.min\.(?:css|js)$")
+IMMUTABLE_CACHING = "max-age=31536000, immutable"
 
 RENDERED = "rendered pages"
 SEARCH_ENTRIES = "search entries"

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from ..content.kits import kit_ids
 from ..content.model import Handbook
-from . import calculator, kits, memo, offline, questions, rebuild, render, snapshot
+from . import calculator, kits, memo, offline, questions, rebuild, render, snapshot, themed
 from .calculator import MissingPyodide, assets, grid_json
 from .changes import changes_page
 from .csp import with_policy
@@ -44,6 +44,7 @@ __all__ = [
     "problem_banner",
     "rebuild",
     "root_of",
+    "themed",
     "versions_json",
 ]
 
