@@ -8,6 +8,7 @@ the mkdocs-macros module (page macros for the hand-written pages in docs/, which
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import os
@@ -74,6 +75,16 @@ def _model(config):
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         os.environ[PREVIEW_FLAG] = "1"
+        _git_info_once()
+
+
+def _git_info_once() -> None:
+    """mkdocs-macros asks git about the last commit on every build (twelve git processes, some
+    40 ms here) for its `git` variables, which no page uses; under `mkdocs serve` it asks once."""
+    context = importlib.import_module("mkdocs_macros.context")
+    ask = getattr(context, "get_git_info", None)
+    if callable(ask) and not hasattr(ask, "cache_info"):
+        context.get_git_info = functools.cache(ask)
 
 
 @event_priority(100)

@@ -83,6 +83,20 @@ def test_the_preview_server_lets_browsers_keep_only_assets_named_by_their_conten
         faster.server_close()
 
 
+def test_under_serve_mkdocs_macros_asks_git_once_per_session(hooks, monkeypatch):
+    context = importlib.import_module("mkdocs_macros.context")
+    asked = []
+    monkeypatch.setattr(context, "get_git_info", lambda: asked.append(1) or {"status": False})
+    monkeypatch.setenv(hooks.PREVIEW_FLAG, "")
+    hooks.on_startup("build", dirty=False)
+    assert (context.get_git_info(), context.get_git_info()) == ({"status": False},) * 2
+    assert len(asked) == 2  # a build asks every time
+    hooks.on_startup("serve", dirty=False)
+    hooks.on_startup("serve", dirty=False)
+    first, again = context.get_git_info(), context.get_git_info()
+    assert first is again and len(asked) == 3
+
+
 def test_builds_share_one_theme_environment_that_still_notices_template_edits(hooks, monkeypatch):
     monkeypatch.setattr(memo, "_memories", {})
     first, second = (load_config(str(ROOT / "mkdocs.yml")) for _ in range(2))
