@@ -37,6 +37,7 @@ class Toc:
     url: str
     title: str
     children: list = field(default_factory=list)
+    level: int = 1
 
 
 @dataclass

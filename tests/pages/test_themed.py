@@ -25,6 +25,7 @@ class File:
     src_uri: str = "a.md"
     dest_uri: str = "a/index.html"
     url: str = "a/"
+    inclusion: str = "included"
 
 
 @dataclass(frozen=True)

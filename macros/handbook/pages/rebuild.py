@@ -76,13 +76,14 @@ def _search_key(page: Any) -> bytes:
         page.url,
         str(page.title),
         json.dumps(meta, sort_keys=True, default=str),
-        json.dumps(_toc(page.toc)),
+        json.dumps(toc_rows(page.toc)),
         page.content or "",
     )
 
 
-def _toc(items: Any) -> list:
-    return [[item.id, item.url, item.title, _toc(item.children)] for item in items]
+def toc_rows(items: Any) -> list:
+    """A page's headings (MkDocs' table of contents) as nested lists, for a digest."""
+    return [[item.id, item.url, item.title, item.level, toc_rows(item.children)] for item in items]
 
 
 def remember_renders(files: Any) -> None:

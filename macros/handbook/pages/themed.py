@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 
 from . import memo
+from .rebuild import files_digest, toc_rows
 
 THEMED = "themed pages"
 BUILD_ONLY = ("calculator_page_assets",)  # extra values set while pages are written, read after
@@ -89,13 +90,9 @@ def _parts(context: Any, name: str) -> list[str] | None:
         str(page.title),
         str(page.is_homepage),
         _json(page.meta),
-        _json(_toc(page.toc)),
+        _json(toc_rows(page.toc)),
         page.content or "",
     ]
-
-
-def _toc(items: Any) -> list:
-    return [[item.id, item.url, item.title, item.level, _toc(item.children)] for item in items]
 
 
 class _SiteKey:
@@ -120,11 +117,10 @@ def site_digest(context: Mapping, env: jinja2.Environment) -> bytes:
     plugins = config.pop("plugins", None) or {}
     extra = {k: v for k, v in dict(config.pop("extra", None) or {}).items() if k not in BUILD_ONLY}
     plugin_settings = {name: dict(getattr(p, "config", None) or {}) for name, p in plugins.items()}
-    files = [f"{f.src_uri}\0{f.dest_uri}\0{f.url}" for f in context.get("pages") or ()]
     return memo.digest(
         _json([config, extra, plugin_settings]),
         _json(_nav(getattr(context.get("nav"), "items", None) or [])),
-        _json(files),
+        files_digest(context.get("pages") or ()),
         _json(template_stamps(env)),
         str(context.get("mkdocs_version")),
     )
