@@ -32,6 +32,7 @@ NO_SNAPSHOT = (
 )
 PREVIEW_POLL_S = 0.1  # how often `mkdocs serve` looks for edits (MkDocs' own server: 0.5 s)
 log = logging.getLogger("mkdocs.handbook")
+_grid_plans: list = []  # this build's pages.grid_plans.Plans, from on_config to on_post_build
 
 
 def _import_handbook_fresh() -> None:
@@ -100,6 +101,7 @@ def on_config(config):
     config["copyright"] = pages.footer(hb)
     config["extra"]["edition"] = hb.edition  # the older-edition banner names it
     config["extra"]["calculator_grid"] = pages.grid_json(hb)
+    _grid_plans[:] = [pages.start_grid_plans(hb, _project_root(config))]
     calculator = _calculator_build(config, hb)
     config["extra"]["calculator_build"] = calculator
     config["extra"]["calculator_offline"] = calculator.head_data
@@ -261,14 +263,24 @@ class _PreviewServer(LiveReloadServer):
 
 
 def on_post_build(config) -> None:
-    """The calculator's service worker: written last, as it lists what the page loads."""
+    """The calculator's grid plans, worked out while pages were written (pages.grid_plans), and
+    its service worker, written last, as it lists what the page loads."""
     if hasattr(config, "conf"):
         return  # mkdocs-macros calls this module's on_post_build(env) as well: nothing to do
+    site = Path(config["site_dir"])
+    for uri, text in _grid_plans.pop().result().items():
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site / uri).write_text(text, encoding="utf-8")
     calculator = config["extra"]["calculator_build"]
     uri, script = calculator.service_worker(config["extra"].get("calculator_page_assets", []))
-    path = Path(config["site_dir"]) / uri
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(script, encoding="utf-8")
+    (site / uri).parent.mkdir(parents=True, exist_ok=True)
+    (site / uri).write_text(script, encoding="utf-8")
+
+
+def on_build_error(error) -> None:
+    """A failed build stops the process working out its grid plans (nothing will be written)."""
+    while _grid_plans:
+        _grid_plans.pop().cancel()
 
 
 def define_env(env) -> None:

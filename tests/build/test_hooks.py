@@ -108,3 +108,17 @@ def test_builds_share_one_theme_environment_that_still_notices_template_edits(ho
     assert env.auto_reload is True
     assert env.filters["url"] is not None  # MkDocs' own setup is kept
     assert "main.html" in env.loader.list_templates()
+
+
+def test_a_failed_build_stops_its_grid_plans_worker(hooks, monkeypatch):
+    class Worker:
+        cancelled = 0
+
+        def cancel(self):
+            Worker.cancelled += 1
+
+    monkeypatch.setattr(hooks, "_grid_plans", [Worker()])
+    hooks.on_build_error(error=RuntimeError("a page failed"))
+    assert Worker.cancelled == 1 and hooks._grid_plans == []
+    hooks.on_build_error(error=RuntimeError("again"))  # nothing left to stop
+    assert Worker.cancelled == 1

@@ -1,5 +1,5 @@
-"""Calculator assets from the tiny handbook: precomputed plans equal the engine's, the engine's
-sources are shipped, the boot and grid JSON cannot break out of their script elements."""
+"""Calculator assets from the tiny handbook: the engine's sources are shipped, the boot and grid
+JSON cannot break out of their script elements."""
 
 from __future__ import annotations
 
@@ -26,19 +26,6 @@ def project(tmp_path) -> Path:
     for name in PYODIDE_FILES:
         (pyodide / name).write_bytes(b"")
     return tmp_path
-
-
-def test_every_grid_plan_is_the_engines_answer(tiny_handbook, project):
-    rules = tiny_handbook.calculator_rules()
-    assets = calculator.assets(tiny_handbook, project)
-    files = {uri: json.loads(text) for uri, text in assets.items() if "/plans/" in uri}
-    requests = list(engine.grid_requests(rules))
-    assert sum(len(plans) for plans in files.values()) == len(requests)
-    assert len(files) == len({engine.grid_setting(request) for request in requests})
-    for request in requests:
-        uri = f"calculator/plans/{engine.grid_setting(request)}.json"
-        plan = files[uri][str(request["headcount"])]
-        assert plan == engine.recommend(rules, request), engine.grid_key(request)
 
 
 def test_engine_rules_and_runtime_files_are_shipped(tiny_handbook, project):
@@ -125,15 +112,3 @@ def test_calculator_form_offers_what_the_rules_allow(tiny_handbook):
         "../assets/javascripts/calculator-plan.js",
         "../assets/javascripts/calculator.js",
     ]
-
-
-def test_plans_worked_out_in_processes_equal_those_worked_out_here(tiny_handbook):
-    rules_json = tiny_handbook.calculator_rules_json
-    here = calculator._computed_plans(rules_json, workers=1)
-    rules = json.loads(rules_json)
-    assert calculator._in_processes(rules, [[]], 2) == ["{}"]  # a pool can start here
-    settings: dict[str, list] = {}
-    for request in engine.grid_requests(rules):
-        settings.setdefault(engine.grid_setting(request), []).append(request)
-    in_processes = calculator._in_processes(rules, list(settings.values()), 2)
-    assert in_processes == [here[f"calculator/plans/{name}.json"] for name in settings]

@@ -79,8 +79,7 @@ def _distance(question: Question, target: str) -> int:
 
 def _ranked(hb: Handbook, role: Role, level: RoleLevel, area: str) -> list[Question]:
     target = TARGET_DIFFICULTY[area_level(level, area)]
-    suited = [q for q in hb.questions_in(area) if role.id in q.roles]
-    return sorted(suited, key=lambda q: _distance(q, target))
+    return sorted(hb.questions_suiting(role.id, area), key=lambda q: _distance(q, target))
 
 
 def _kit_question(question: Question, level: RoleLevel, pinned: bool) -> KitQuestion:

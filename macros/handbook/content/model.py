@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -266,7 +267,21 @@ class Handbook:
         return tuple(q for q in self.questions if role_id in q.roles)
 
     def questions_in(self, area: str) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.area == area)
+        return self._question_index.get(area, ())
+
+    def questions_suiting(self, role_id: str, area: str) -> tuple[Question, ...]:
+        """The area's questions that suit the role, in bank order."""
+        return self._question_index.get((role_id, area), ())
+
+    @cached_property
+    def _question_index(self) -> dict[Any, tuple[Question, ...]]:
+        """Questions by area and by (role, area), in bank order, found once: kits ask for each
+        area of each role's loop, and a scan each time grew with roles x questions."""
+        found: dict[Any, list[Question]] = {}
+        for q in self.questions:
+            for key in (q.area, *((role_id, q.area) for role_id in q.roles)):
+                found.setdefault(key, []).append(q)
+        return {key: tuple(questions) for key, questions in found.items()}
 
     def material(self, material_id: str) -> Material:
         return next(item for item in self.materials if item.id == material_id)

@@ -7,12 +7,6 @@ runs in the browser, so shared links on the grid answer without waiting for Pyod
 from __future__ import annotations
 
 import hashlib
-import json
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +15,9 @@ from markupsafe import Markup
 
 from .. import engine
 from ..content.model import Handbook
-from . import grid_cache
+from . import grid_cache, grid_plans
+from .grid_plans import compact_json
+from .paths import CALCULATOR_DIR
 from .render import render
 
 PYODIDE_FILES = (
@@ -31,7 +27,7 @@ PYODIDE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
-ASSET_DIR = "calculator"
+ASSET_DIR = CALCULATOR_DIR
 
 
 class MissingPyodide(FileNotFoundError):
@@ -56,61 +52,16 @@ def engine_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-PLAN_WORKERS = 4  # processes for the grid plans at most
-PARALLEL_FROM = 400  # plans: below this, starting processes costs more than it saves
-PLANS_LAYOUT = "by-setting"  # part of the cache key: kept plans in an older layout are not reused
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-
-
 def script_json(value: Any) -> Markup:
     """JSON for a <script type="application/json"> element: no "<", so no text from the data
     can close or comment the element."""
-    return Markup(_json(value).replace("<", "\\u003c"))
+    return Markup(compact_json(value).replace("<", "\\u003c"))
 
 
-@lru_cache(maxsize=4)
-def grid_plan_files(rules_json: str, digest: str, cache: Path) -> dict[str, str]:
-    """Plan file path -> JSON for every grid request, kept by the rules and engine digest in
-    memory (`mkdocs serve` rebuilds) and on disk under cache (fresh builds; grid_cache.py)."""
-    key = grid_cache.cache_key(rules_json, f"{digest}:{PLANS_LAYOUT}")
-    return grid_cache.cached_plans(cache, key, lambda: _computed_plans(rules_json))
-
-
-def _setting_file(rules: dict[str, Any], requests: list[dict[str, Any]]) -> str:
-    """One setting's plans file: each headcount's plan under its number."""
-    return _json({str(r["headcount"]): engine.recommend(rules, r) for r in requests})
-
-
-def _computed_plans(rules_json: str, workers: int | None = None) -> dict[str, str]:
-    """One file per grid setting (engine.grid_setting): a few dozen files rather than one per
-    plan, which made writing the site slow. Settings are worked out in parallel processes when
-    there are several CPUs and enough plans (a fresh build of a large handbook spent seconds
-    here); if processes cannot be started, one after another."""
-    rules = json.loads(rules_json)
-    settings: dict[str, list[dict[str, Any]]] = {}
-    for request in engine.grid_requests(rules):
-        settings.setdefault(engine.grid_setting(request), []).append(request)
-    names = list(settings)
-    workers = workers or min(os.cpu_count() or 1, PLAN_WORKERS)
-    texts = None
-    if workers > 1 and sum(map(len, settings.values())) >= PARALLEL_FROM:
-        texts = _in_processes(rules, [settings[name] for name in names], workers)
-    if texts is None:
-        texts = [_setting_file(rules, settings[name]) for name in names]
-    return {f"{ASSET_DIR}/plans/{name}.json": text for name, text in zip(names, texts, strict=True)}
-
-
-def _in_processes(rules: dict[str, Any], groups: list[list[dict[str, Any]]], workers: int):
-    """Each group's file from a pool of fresh processes, or None when none can be used."""
-    context = multiprocessing.get_context("spawn")  # no fork of a threaded `mkdocs serve`
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_setting_file, [rules] * len(groups), groups))
-    except (OSError, BrokenProcessPool, RuntimeError):
-        return None
+def start_grid_plans(hb: Handbook, project_root: Path) -> grid_plans.Plans:
+    """This build's grid plans (grid_plans.py): kept ones, or a process working them out."""
+    cache = grid_cache.cache_dir(project_root)
+    return grid_plans.start(hb.calculator_rules_json, engine_digest(), cache)
 
 
 def pyodide_dir(project_root: Path) -> Path:
@@ -125,12 +76,11 @@ def pyodide_dir(project_root: Path) -> Path:
 
 
 def assets(hb: Handbook, project_root: Path) -> dict[str, str | Path]:
-    """Site path -> text content or source file, for everything the calculator page loads."""
+    """Site path -> text content or source file, for what the calculator page loads (but the
+    grid plans: start_grid_plans)."""
     files: dict[str, str | Path] = {f"{ASSET_DIR}/rules.json": hb.calculator_rules_json}
     for name, path in engine_sources().items():
         files[f"{ASSET_DIR}/engine/{name}"] = path
-    cache = grid_cache.cache_dir(project_root)
-    files.update(grid_plan_files(hb.calculator_rules_json, engine_digest(), cache))
     directory = pyodide_dir(project_root)
     for name in PYODIDE_FILES:
         files[f"{ASSET_DIR}/pyodide/{name}"] = directory / name

@@ -2,10 +2,9 @@
 
 Computing every grid plan takes seconds, and the plans change only when the calculator's rules
 or the engine change. They are kept as one JSON file per (rules, engine) digest under the
-project's .cache/calculator-grid/ (or $HANDBOOK_GRID_CACHE_DIR), so a fresh `mkdocs build` or a
-`mkdocs serve` edit that leaves the calculator alone reads them instead. A file that cannot be
-read, or does not hold plans, is computed again; files are written whole (a temporary file, then
-a rename), and only the newest few are kept.
+project's .cache/calculator-grid/ (or $HANDBOOK_GRID_CACHE_DIR), so a fresh `mkdocs build` reads
+them instead (grid_plans.py). A file that cannot be read, or does not hold plans, counts as none;
+files are written whole (a temporary file, then a rename), and only the newest few are kept.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 CACHE_ENV = "HANDBOOK_GRID_CACHE_DIR"
@@ -28,7 +26,9 @@ def cache_key(rules_json: str, engine_digest: str) -> str:
     return hashlib.sha256(f"{engine_digest}\0{rules_json}".encode()).hexdigest()[:24]
 
 
-def _read(path: Path) -> dict[str, str] | None:
+def read(directory: Path, key: str) -> dict[str, str] | None:
+    """The plans kept under key, or None if there are none (or the file is broken)."""
+    path = directory / f"{key}.json"
     try:
         plans = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -40,7 +40,9 @@ def _read(path: Path) -> dict[str, str] | None:
     return plans
 
 
-def _write(directory: Path, path: Path, plans: dict[str, str]) -> None:
+def keep(directory: Path, key: str, plans: dict[str, str]) -> None:
+    """Keep plans under key (whole or not at all), and only the newest few files."""
+    path = directory / f"{key}.json"
     try:
         directory.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
@@ -50,13 +52,3 @@ def _write(directory: Path, path: Path, plans: dict[str, str]) -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk only costs the next build the computing time
-
-
-def cached_plans(directory: Path, key: str, compute: Callable[[], dict[str, str]]) -> dict:
-    """The plans kept under key, or compute() kept there first."""
-    path = directory / f"{key}.json"
-    plans = _read(path)
-    if plans is None:
-        plans = compute()
-        _write(directory, path, plans)
-    return plans

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+CALCULATOR_DIR = "calculator"  # the calculator page's folder, which holds its assets too
+
 
 def root_of(page_url: str) -> str:
     """Relative path from a page (directory URL such as roles/ml-engineer/) to the site root."""

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from ..content.kits import kit_ids
 from ..content.model import Handbook
 from . import calculator, kits, memo, offline, questions, rebuild, render, snapshot, themed
-from .calculator import MissingPyodide, assets, grid_json
+from .calculator import MissingPyodide, assets, grid_json, start_grid_plans
 from .changes import changes_page
 from .csp import with_policy
 from .nav import nav_title, navigation
@@ -44,6 +44,7 @@ __all__ = [
     "problem_banner",
     "rebuild",
     "root_of",
+    "start_grid_plans",
     "themed",
     "versions_json",
 ]
