@@ -94,9 +94,9 @@ def missing_needs(setup: dict[str, Any], counts: Counts, role_id: str) -> list[s
     ]
 
 
-def is_open(setup: dict[str, Any], counts: Counts, role_id: str) -> bool:
-    """Whether role_id can be hired next: team big enough and its hard needs on the team."""
-    team_size = sum(counts.values())
+def is_open(setup: dict[str, Any], counts: Counts, role_id: str, team_size: int) -> bool:
+    """Whether role_id can be hired next: team (of team_size) big enough and its hard needs on
+    the team."""
     return team_size >= setup["min_team"][role_id] and not missing_needs(setup, counts, role_id)
 
 
@@ -148,7 +148,8 @@ def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: 
     minimum share, a missing need of the role that scores best, else the best weight /
     (count + 1) among the candidates.
     """
-    candidates = [role_id for role_id in setup["role_ids"] if is_open(setup, counts, role_id)]
+    team_size = sum(counts.values())  # once, not once per role: rules may list many roles
+    candidates = [r for r in setup["role_ids"] if is_open(setup, counts, r, team_size)]
     generalist = setup["generalist"]
     if specialist and len(candidates) > 1 and generalist in candidates:
         candidates.remove(generalist)
@@ -156,7 +157,7 @@ def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: 
         return {"role": generalist, "kind": "fallback"}
     decision = (
         _due(setup, counts, hire_number, candidates)
-        or _below_share(setup, counts, sum(counts.values()) + 1, candidates)
+        or _below_share(setup, counts, team_size + 1, candidates)
         or _foundation(setup, counts, candidates)
         or _by_weight(setup, counts, candidates, specialist)
     )
