@@ -73,6 +73,35 @@ def test_read_file_checks_the_spec_and_reports_at_the_line(tmp_path, monkeypatch
     assert DataFile("x", "x").value is None
 
 
+def test_unchanged_bytes_are_checked_once_and_each_read_gets_its_own_problems(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "thing.yaml").write_text("title: 3\nother: 1\n", encoding="utf-8")
+    (tmp_path / "copy.yaml").write_text("title: 3\nother: 1\n", encoding="utf-8")
+    checks = []
+
+    class CountingText(Text):
+        def check(self, value, path, report, raw):
+            checks.append(path)
+            return super().check(value, path, report, raw)
+
+    spec = Obj({"title": required(CountingText())})
+    first = read_file(tmp_path / "thing.yaml", "thing.yaml", spec)
+    first.report(("title",), "a cross-file problem")  # as crossrefs.check adds them
+    again = read_file(tmp_path / "thing.yaml", "thing.yaml", spec)
+    assert len(checks) == 1
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems[:-1]]
+    assert [p.message for p in again.problems][-1] == "unknown field 'other' (allowed: title)"
+    same_bytes = read_file(tmp_path / "copy.yaml", "copy.yaml", spec)
+    assert len(checks) == 2  # another file of the same bytes reports under its own name
+    assert {p.file for p in same_bytes.problems} == {"copy.yaml"}
+    wider = Obj({"title": required(CountingText()), "other": required(Text())})
+    other_spec = read_file(tmp_path / "thing.yaml", "thing.yaml", wider)
+    assert len(checks) == 3  # a different spec checks for itself
+    assert "unknown field" not in " ".join(p.message for p in other_spec.problems)
+
+
 def test_loading_leaves_the_remembered_files_as_parsed(tiny_data):
     """The loader hands the same parsed file to every load of the same bytes (loader.py), so
     nothing that checks or builds the model may change it."""

@@ -55,10 +55,14 @@ def read_file(path: FsPath, name: str, spec: Obj) -> DataFile:
     except LoadError as error:
         data_file.problems.append(Problem(data_file.shown, error.line, "", error.message))
         return data_file
-    for problem_path, line, message in data_file.located.problems:
-        data_file.report(problem_path, message, line)
     located = data_file.located
-    spec.check(located.value, (), data_file.report, located.raw)
+    key = (id(spec), data_file.shown)  # the spec is a module constant, alive as long as located
+    if key not in located.checked:
+        for problem_path, line, message in located.problems:
+            data_file.report(problem_path, message, line)
+        spec.check(located.value, (), data_file.report, located.raw)
+        located.checked[key] = tuple(data_file.problems)
+    data_file.problems = list(located.checked[key])  # the cross-file checks add to this list
     return data_file
 
 

@@ -28,6 +28,9 @@ class Located:
     lines: dict[Path, int] = field(default_factory=dict)
     raw: dict[Path, str] = field(default_factory=dict)
     problems: list[tuple[Path, int, str]] = field(default_factory=list)
+    # What a spec found in this value, by (spec, file shown as): files.read_file fills it, so
+    # a file whose bytes are unchanged is not checked again on the next `mkdocs serve` rebuild.
+    checked: dict[tuple[int, str], tuple] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, path: Path) -> int:
         """The line of path, or of its nearest ancestor that has one."""
