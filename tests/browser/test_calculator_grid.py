@@ -43,3 +43,31 @@ def test_the_grid_data_in_the_page_is_the_engines(page, site_server):
     page.goto(site_server.url("/calculator/"))
     embedded = page.evaluate("window.HandbookCalculatorUrl.grid")
     assert embedded == engine.grid_description(rules)
+
+
+@pytest.mark.parametrize("how", ["seconds after load", "the reader turns to the form"])
+def test_a_grid_link_starts_python_only_later(page, site_server, grid_request, how):
+    """A grid link's answer comes from the build; Python (18 MB, seconds of CPU) waits until a
+    few seconds after load, or until the reader focuses the form, whichever comes first. The
+    page's clock is held, so the wait is the page's and not the machine's."""
+    asked = []
+    page.on("request", lambda request: "/pyodide/" in request.url and asked.append(request.url))
+    page.clock.install()
+    query = "archetype={archetype}&stage={stage}&data={data}&headcount=3".format(**grid_request)
+    page.goto(site_server.url(f"/calculator/?{query}"))
+    page.wait_for_selector("#calculator-result[data-source=build]", state="attached")
+    page.wait_for_load_state("load")
+    status = page.locator("#calculator-engine-status")
+    assert status.text_content() == (
+        "Python engine: starts in a few seconds, or as soon as you use the form."
+    )
+    page.clock.run_for(2000)
+    assert asked == []  # not at the first idle moment after load
+    if how == "the reader turns to the form":
+        page.focus("#calc-headcount")
+    else:
+        page.clock.run_for(5000)
+    page.wait_for_selector(
+        "#calculator-engine-status[data-state=ready]", state="attached", timeout=120_000
+    )
+    assert asked

@@ -127,6 +127,7 @@ function warmUpRequests() {
 
 function startEngine() {
   if (engine.worker || engine.state === "failed") return;
+  showEngineState("loading", "loading in the background…");
   if (!adoptEarlyWorker()) {
     try {
       engine.worker = offline.startWorker();
@@ -153,6 +154,9 @@ function startEngineWhenIdle() {
     ? window.requestIdleCallback(startEngine, { timeout: 1000 })
     : startEngine());
   const soon = () => window.setTimeout(idle, ENGINE_AFTER_LOAD_MS);
+  if (!engine.worker && engine.state === "loading") {
+    showEngineState("loading", "starts in a few seconds, or as soon as you use the form.");
+  }
   if (document.readyState === "complete") soon();
   else window.addEventListener("load", soon, { once: true });
 }
