@@ -268,13 +268,13 @@ def on_post_build(config) -> None:
     if hasattr(config, "conf"):
         return  # mkdocs-macros calls this module's on_post_build(env) as well: nothing to do
     site = Path(config["site_dir"])
-    for uri, text in _grid_plans.pop().result().items():
-        (site / uri).parent.mkdir(parents=True, exist_ok=True)
-        (site / uri).write_text(text, encoding="utf-8")
+    files = dict(_grid_plans.pop().result())
     calculator = config["extra"]["calculator_build"]
     uri, script = calculator.service_worker(config["extra"].get("calculator_page_assets", []))
-    (site / uri).parent.mkdir(parents=True, exist_ok=True)
-    (site / uri).write_text(script, encoding="utf-8")
+    files[uri] = script
+    for uri, text in files.items():
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site / uri).write_text(text, encoding="utf-8")
 
 
 def on_build_error(error) -> None:

@@ -30,14 +30,18 @@ def read(directory: Path, key: str) -> dict[str, str] | None:
     """The plans kept under key, or None if there are none (or the file is broken)."""
     path = directory / f"{key}.json"
     try:
-        plans = json.loads(path.read_text(encoding="utf-8"))
+        return as_plans(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
-    if not isinstance(plans, dict) or not all(
-        isinstance(name, str) and isinstance(text, str) for name, text in plans.items()
+
+
+def as_plans(value: object) -> dict[str, str] | None:
+    """value, if it is plans as kept and shipped ({site path: plans JSON}); else None."""
+    if not isinstance(value, dict) or not all(
+        isinstance(name, str) and isinstance(text, str) for name, text in value.items()
     ):
         return None
-    return plans
+    return value
 
 
 def keep(directory: Path, key: str, plans: dict[str, str]) -> None:

@@ -81,8 +81,7 @@ class Plans:
     def cancel(self) -> None:
         """Stop the process, if any (the build failed; nothing will be written)."""
         if self._worker is not None:
-            self._worker.kill()
-            self._worker.communicate()
+            _stop(self._worker)
             self._worker = None
 
     def _collect(self) -> dict[str, str] | None:
@@ -92,8 +91,7 @@ class Plans:
         try:
             out, _ = worker.communicate(timeout=WORKER_TIMEOUT_S)
         except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.communicate()
+            _stop(worker)
             return None
         if worker.returncode != 0:
             return None
@@ -103,15 +101,17 @@ class Plans:
 def _checked(out: bytes, rules_json: str) -> dict[str, str] | None:
     """The process's answer, if it is exactly one text per expected file."""
     try:
-        answer = json.loads(out)
+        answer = grid_cache.as_plans(json.loads(out))
     except ValueError:
         return None
     expected = {file_name(name) for name in settings(json.loads(rules_json))}
-    if not isinstance(answer, dict) or set(answer) != expected:
-        return None
-    if not all(isinstance(text, str) for text in answer.values()):
-        return None
-    return answer
+    return answer if answer is not None and set(answer) == expected else None
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    """Kill the process and reap it."""
+    worker.kill()
+    worker.communicate()
 
 
 def _remember(key: str, plans: dict[str, str]) -> None:
@@ -153,8 +153,7 @@ def _started(command: list[str], rules: bytes) -> subprocess.Popen | None:
         with stdin:
             stdin.write(rules)
     except OSError:
-        worker.kill()
-        worker.communicate()
+        _stop(worker)
         return None
     return worker
 
