@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench_pages import QuietServer  # also puts tests/browser on sys.path
+
 from browser_support import CHROMIUM_ARGS, StaticServer, _Handler
 
 HERE = Path(__file__).resolve().parent
@@ -54,7 +56,7 @@ class GzipHandler(_Handler):
 
 
 def serve(directory: Path) -> StaticServer:
-    return StaticServer(directory, handler=GzipHandler)
+    return StaticServer(directory, handler=GzipHandler, server_class=QuietServer)
 
 
 def chromium() -> str:
