@@ -110,5 +110,6 @@ def test_calculator_form_offers_what_the_rules_allow(tiny_handbook):
     scripts = [s.get("src") for s in page.find_all("script") if s.get("src")]
     assert scripts == [
         "../assets/javascripts/calculator-plan.js",
+        "../assets/javascripts/calculator-engine.js",
         "../assets/javascripts/calculator.js",
     ]

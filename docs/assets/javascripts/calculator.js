@@ -1,7 +1,7 @@
 // Team calculator, page side (loaded only by /calculator/).
 //
 // A classic script placed right after the form, after calculator-plan.js (which turns a plan into
-// nodes and Markdown): it runs while the page is still being parsed, before the theme's scripts,
+// nodes and Markdown) and calculator-engine.js (the Python engine's worker): it runs while the page is still being parsed, before the theme's scripts,
 // so the worker starts and the first answer shows as early as possible.
 //
 // The query string is the state (parsed by calculator-grid.js, shared with the page head).
@@ -21,7 +21,6 @@ const form = document.getElementById("calculator-form");
 const result = document.getElementById("calculator-result");
 const engineStatus = document.getElementById("calculator-engine-status");
 const offlineStatus = document.getElementById("calculator-offline-status");
-const offline = window.HandbookCalculatorOffline;
 const actionStatus = document.getElementById("calc-action-status");
 const exportFallback = document.getElementById("calc-export-fallback");
 const exportText = document.getElementById("calc-export-text");
@@ -35,76 +34,9 @@ const fields = {
 const miniSummary = document.getElementById("calc-mini-summary");
 const existingInputs = Array.from(form.querySelectorAll("[data-existing-role]"));
 const present = window.HandbookCalculatorPlan;
+const { parseCount, requestFromQuery, gridKey, grid } = window.HandbookCalculatorUrl;
 
-// ---------------------------------------------------------------- the Python engine (worker)
-
-const engine = { worker: null, state: "loading", error: "", pending: new Map(), nextId: 1 };
-
-function showEngineState(state, text) {
-  engineStatus.dataset.state = state;
-  engineStatus.textContent = `Python engine: ${text}`;
-}
-
-function engineFailed(error) {
-  if (engine.state === "failed") return;
-  engine.state = "failed";
-  engine.error = error || "the worker script did not load";
-  showEngineState(
-    "failed",
-    `could not load (${engine.error}). Plans with no existing team and up to ${grid.maxHeadcount} ` +
-      "new hires still work.",
-  );
-  for (const resolve of engine.pending.values()) resolve(engineUnavailable());
-  engine.pending.clear();
-}
-
-function engineUnavailable() {
-  return { ok: false, error: `the Python engine could not load: ${engine.error}` };
-}
-
-function onWorkerMessage(event) {
-  const message = event.data;
-  if (message.type === "progress") {
-    showEngineState("loading", `loading, step ${message.step} of ${message.steps}: ${message.message}…`);
-  } else if (message.type === "snapshot" && message.state === "fallback") {
-    showEngineState("loading", `the snapshot was not used (${message.reason}); starting Python the plain way…`);
-  } else if (message.type === "ready") {
-    engine.state = "ready";
-    const how = message.restored ? "from the build's snapshot"
-      : message.fallback ? `without the snapshot: ${message.fallback}` : "without a snapshot";
-    const seconds = message.seconds.toFixed(1);
-    showEngineState("ready", `ready (loaded in ${seconds} s ${how}); every input is now worked out in your browser.`);
-    offline.keepOffline(showOfflineState);
-  } else if (message.type === "warm") {
-    engineStatus.dataset.warm = "true"; // the interpreter is at full speed (calculator-worker.js)
-  } else if (message.type === "failed") {
-    engineFailed(message.error);
-  } else if (message.type === "answer") {
-    const resolve = engine.pending.get(message.id);
-    engine.pending.delete(message.id);
-    if (resolve) resolve(message.response);
-  }
-}
-
-function showOfflineState(state, text) {
-  offlineStatus.dataset.state = state;
-  offlineStatus.textContent = `Offline use: ${text}`;
-}
-
-// The page's <head> starts the worker itself for links that need the engine
-// (partials/calculator-prefetch.html); take it over, with the messages it has sent so far.
-function adoptEarlyWorker() {
-  const early = window.handbookCalculatorWorker;
-  if (!early) return false;
-  engine.worker = early.worker;
-  engine.worker.onmessage = onWorkerMessage;
-  engine.worker.onerror = (event) => engineFailed(event.message);
-  for (const event of early.events) {
-    if (event.type === "error") engineFailed(event.message);
-    else onWorkerMessage(event);
-  }
-  return true;
-}
+// ---------------------------------------------------------------- the Python engine
 
 // Sample plans the worker works out once it is ready (calculator-worker.js warmUp): every product
 // and stage on the form, small to large teams, with existing teams, six rounds (about as many
@@ -125,55 +57,12 @@ function warmUpRequests() {
   return [].concat(requests, requests, requests, requests, requests, requests);
 }
 
-function startEngine() {
-  if (engine.worker || engine.state === "failed") return;
-  showEngineState("loading", "loading in the background…");
-  if (!adoptEarlyWorker()) {
-    try {
-      engine.worker = offline.startWorker();
-    } catch (error) {
-      engineFailed(`this browser cannot start a module worker: ${error.message}`);
-      return;
-    }
-    engine.worker.onmessage = onWorkerMessage;
-    engine.worker.onerror = (event) => engineFailed(event.message);
-  }
-  engine.worker.postMessage({
-    type: "init", assets: assetsURL.href, engine: boot.engine, warm: warmUpRequests(),
-  });
-}
-
-// With the first answer on the page, Python can wait until the reader turns to the form (focusin,
-// see start()) or the page has loaded and then been quiet for a while: its seconds of CPU and
-// 18 MB of downloads then do not compete with the page's own start (on a phone, the same cores),
-// and the page is interactive before they begin. A change before that starts it at once.
-const ENGINE_AFTER_LOAD_MS = 5000;
-
-function startEngineWhenIdle() {
-  const idle = () => ("requestIdleCallback" in window
-    ? window.requestIdleCallback(startEngine, { timeout: 1000 })
-    : startEngine());
-  const soon = () => window.setTimeout(idle, ENGINE_AFTER_LOAD_MS);
-  if (!engine.worker && engine.state === "loading") {
-    showEngineState("loading", "starts in a few seconds, or as soon as you use the form.");
-  }
-  if (document.readyState === "complete") soon();
-  else window.addEventListener("load", soon, { once: true });
-}
-
-function askEngine(request) {
-  startEngine();
-  if (engine.state === "failed") return Promise.resolve(engineUnavailable());
-  return new Promise((resolve) => {
-    const id = engine.nextId++;
-    engine.pending.set(id, resolve);
-    engine.worker.postMessage({ type: "recommend", id, request });
-  });
-}
+const engine = window.HandbookCalculatorEngine.create({
+  assets: assetsURL.href, engine: boot.engine, maxHeadcount: grid.maxHeadcount,
+  warmUp: warmUpRequests, engineStatus, offlineStatus,
+});
 
 // ---------------------------------------------------------------- request <-> URL and form
-
-const { parseCount, requestFromQuery, gridKey, grid } = window.HandbookCalculatorUrl;
 
 function queryFromRequest(request) {
   const params = new URLSearchParams();
@@ -268,7 +157,7 @@ async function answerFor(request) {
     }
   }
   if (engine.state === "loading") showWaiting();
-  return { response: await askEngine(request), source: "engine" };
+  return { response: await engine.ask(request), source: "engine" };
 }
 
 let latestTicket = 0;
@@ -399,10 +288,10 @@ function start() {
   const choice = gridKey(request) ? "grid" : "engine";
   result.dataset.choice = choice; // the same choice the page head made (calculator-grid.js)
   if (choice === "grid") {
-    showAnswer(request).finally(startEngineWhenIdle);
-    form.addEventListener("focusin", startEngine, { once: true }); // a change is coming
+    showAnswer(request).finally(engine.startWhenIdle);
+    form.addEventListener("focusin", engine.start, { once: true }); // a change is coming
   } else {
-    startEngine();
+    engine.start();
     showAnswer(request);
   }
   form.addEventListener("input", onFormInput);
