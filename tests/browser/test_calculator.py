@@ -411,6 +411,19 @@ def test_lead_now_is_in_the_form_the_url_and_the_grid(page, site_server):
     assert page.locator("#calc-lead-now").is_checked()
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_lead_checkbox_sits_beside_its_label(page, site_server, width):
+    """A checkbox above its own label, centred, reads as a stray box (and on a phone the label
+    fell under the summary that stays in view)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(calculator_url(site_server))
+    wait_for_answer(page)
+    box = page.locator("#calc-lead-now").bounding_box()
+    label = page.locator("label[for=calc-lead-now]").bounding_box()
+    assert box["x"] + box["width"] <= label["x"]
+    assert abs((box["y"] + box["height"] / 2) - (label["y"] + label["height"] / 2)) < 4
+
+
 def test_a_short_summary_follows_every_change_on_a_phone(page, site_server):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(calculator_url(site_server))
@@ -421,9 +434,20 @@ def test_a_short_summary_follows_every_change_on_a_phone(page, site_server):
     request = {**DEFAULT, "headcount": 2}
     wait_for_answer(page, query=query_of(request))
     titles = {role["id"]: role["title"] for role in RULES["roles"]}
-    plan = recommend(RULES, request)
-    roles = ", ".join(titles[role] for role in plan["hiring_order"])
+    order = recommend(RULES, request)["hiring_order"]
+    roles = ", ".join(titles[role] for role in order)
     assert summary.text_content().startswith(f"Your plan: 2 new hires: {roles};")
+
+    # A larger plan: how many of each role, in the order they first come, and the first three.
+    page.fill("#calc-headcount", "12")
+    request = {**DEFAULT, "headcount": 12}
+    wait_for_answer(page, query=query_of(request))
+    order = recommend(RULES, request)["hiring_order"]
+    mix = ", ".join(f"{titles[role]} ×{order.count(role)}" for role in dict.fromkeys(order))
+    first = ", ".join(titles[role] for role in order[:3])
+    assert summary.text_content().startswith(
+        f"Your plan: 12 new hires ({mix}), starting with {first};"
+    )
     page.set_viewport_size({"width": 1280, "height": 800})
     assert not summary.is_visible()
 

@@ -181,11 +181,20 @@ function planNodes(plan, context) {
 }
 
 // The one-line summary kept in view on phones, so that a change of a field is never invisible.
+// Up to this many hires, the summary names each in order; past it, how many of each role (in
+// the order they first appear) and the first few, so that it stays a line or two on a phone.
+const MINI_LISTED = 3;
+
 function miniSummaryNodes(plan, context) {
   const hires = plan.hires.length === 1 ? "1 new hire" : `${plan.hires.length} new hires`;
-  const roles = plan.hires.map((hire) => roleTitle(hire.role, context)).join(", ");
   const tasks = plan.fractional.length === 1 ? "1 part-time task" : `${plan.fractional.length} part-time tasks`;
-  return [`Your plan: ${hires}: ${roles}; ${tasks}.`];
+  const titles = (hires) => hires.map((hire) => roleTitle(hire.role, context)).join(", ");
+  if (plan.hires.length <= MINI_LISTED) return [`Your plan: ${hires}: ${titles(plan.hires)}; ${tasks}.`];
+  const counts = new Map();
+  for (const hire of plan.hires) counts.set(hire.role, (counts.get(hire.role) || 0) + 1);
+  const mix = Array.from(counts, ([role, count]) => `${roleTitle(role, context)} ×${count}`).join(", ");
+  const first = titles(plan.hires.slice(0, MINI_LISTED));
+  return [`Your plan: ${hires} (${mix}), starting with ${first}; ${tasks}.`];
 }
 
 function errorNodes(message) {
