@@ -188,7 +188,7 @@ const MINI_LISTED = 3;
 function miniSummaryNodes(plan, context) {
   const hires = plan.hires.length === 1 ? "1 new hire" : `${plan.hires.length} new hires`;
   const tasks = plan.fractional.length === 1 ? "1 part-time task" : `${plan.fractional.length} part-time tasks`;
-  const titles = (hires) => hires.map((hire) => roleTitle(hire.role, context)).join(", ");
+  const titles = (some) => some.map((hire) => roleTitle(hire.role, context)).join(", ");
   if (plan.hires.length <= MINI_LISTED) return [`Your plan: ${hires}: ${titles(plan.hires)}; ${tasks}.`];
   const counts = new Map();
   for (const hire of plan.hires) counts.set(hire.role, (counts.get(hire.role) || 0) + 1);

@@ -1,8 +1,9 @@
 // Team calculator, page side (loaded only by /calculator/).
 //
 // A classic script placed right after the form, after calculator-plan.js (which turns a plan into
-// nodes and Markdown) and calculator-engine.js (the Python engine's worker): it runs while the page is still being parsed, before the theme's scripts,
-// so the worker starts and the first answer shows as early as possible.
+// nodes and Markdown) and calculator-engine.js (the Python engine's worker): it runs while the
+// page is still being parsed, before the theme's scripts, so the worker starts and the first
+// answer shows as early as possible.
 //
 // The query string is the state (parsed by calculator-grid.js, shared with the page head).
 // Every answer comes from the one Python engine:
