@@ -401,6 +401,7 @@ calculator:
     lead_now: "you can afford {a_role} now, so by hire {deadline}"
     foundation: "your {for_nth} {for} needs {a_role} first"
     min_share: "{role}s stay above {share}%; this is the {nth}"
+    span: "one {role} per {span} others; this is the {nth}"
     weight: "{role} is furthest below its share; this is the {nth}"
     fallback: "nothing else can join, so {role} number {hire}"
     unblocked: ", now that {a_after} is here"

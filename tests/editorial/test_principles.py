@@ -12,7 +12,8 @@ first hire a specialist.
 Issue 8 adds: P1 fractional work fits the product and the moment (judged along the plan, a few
 at once, most urgent first); P2 the second ML scientist gets its foundations (MLOps when the
 archetype trains models, data foundations with medium or high data); P3 plans of ten or more
-have a full-time lead within their first ten hires, and lead_now brings it among the first; P4
+have a full-time lead within their first ten hires, lead_now brings it among the first, and
+once there is a lead, more join as the team grows (no lead guides more than the span); P4
 a reason of its own for every hire; P5 plan reasons match the plan's positions.
 
 Plans without an existing team are checked over the whole grid (every archetype x stage x data
@@ -236,6 +237,27 @@ def check_p3_lead(plan: dict, rules: dict = RULES) -> None:
         assert LEAD in plan["hiring_order"][:by_hire], plan["hiring_order"]
 
 
+LEAD_SPAN = CALCULATOR["roles"][LEAD]["span"]
+
+
+def check_p3_leadership_grows(plan: dict, rules: dict = RULES) -> None:
+    """No hire leaves a lead with more than LEAD_SPAN others to guide (with no lead yet: more
+    than LEAD_SPAN others in all), unless that hire is the first of its role (a deadline) or
+    keeps the archetype's share floor."""
+    given = plan["input"]["archetype"]
+    archetype = next(a for a in rules["calculator"]["archetypes"] if a["id"] == given)
+    floors = archetype.get("min_share", {})
+    team = Counter(plan["input"]["existing"])
+    for position, role in enumerate(plan["hiring_order"], start=1):
+        size = sum(team.values())
+        leads = team[LEAD]
+        over = team[MLE] and size + 1 - leads > LEAD_SPAN * max(leads, 1)
+        floor = role in floors and team[role] * 100 <= floors[role] * (size + 1)
+        if over and not floor and team[role]:
+            assert role == LEAD, f"hire {position} leaves {leads} lead(s) for {size + 1 - leads}"
+        team[role] += 1
+
+
 def check_p4_a_reason_per_hire(plan: dict) -> None:
     """One reason per hire, aligned with the order, each its own text."""
     hires = plan["hires"]
@@ -284,6 +306,7 @@ def check_every_plan_rule(plan: dict, rules: dict = RULES) -> None:
     check_p1_fractional_fits(plan, rules)
     check_p2_second_scientist(plan, rules)
     check_p3_lead(plan, rules)
+    check_p3_leadership_grows(plan, rules)
     check_p4_a_reason_per_hire(plan)
     check_p5_plan_reasons_match(plan, rules)
 
@@ -614,8 +637,14 @@ def _no_mlops_before_second_scientist(calc: dict) -> None:
 
 
 def _no_lead_deadlines(calc: dict) -> None:
+    """Without its deadlines and its span (which alone brings a lead by hire 9)."""
     for stage in calc["stages"]:
         stage["deadlines"].pop(LEAD, None)
+    calc["roles"][LEAD].pop("span")
+
+
+def _one_lead_for_any_team(calc: dict) -> None:
+    calc["roles"][LEAD].pop("span")
 
 
 def _same_reason_twice(calc: dict) -> None:
@@ -644,6 +673,7 @@ def _check_rule_2(plan: dict) -> None:
         (_distil_at_prototype, check_p1_fractional_fits, {MLE: 1, OPS: 1, LEAD: 1}),
         (_no_mlops_before_second_scientist, check_p2_second_scientist, None),
         (_no_lead_deadlines, check_p3_lead, None),
+        (_one_lead_for_any_team, check_p3_leadership_grows, None),
         (_same_reason_twice, check_p4_a_reason_per_hire, None),
         (_canned_plan_reason, check_p5_plan_reasons_match, None),
     ],

@@ -248,6 +248,48 @@ def test_lead_now_makes_the_lead_due_by_its_hire_and_lifts_its_team_size():
     assert lead_now["fractional"][0] == {**NO_LEAD, "until": 2}
 
 
+def _lead_span(calc: dict) -> None:
+    calc["roles"]["lead"]["span"] = 2
+
+
+def test_a_lead_joins_before_any_lead_would_guide_more_than_its_span():
+    """lead_now brings the lead at hire 2; with a span of 2, hire 4 would give it 3 others, so a
+    second lead comes (weights would pick the engineer, 25 > 20); the third at hire 7, when the
+    two would have 5 others. Hires 3, 5, 6 and 8 go by weight as usual."""
+    rules = fixtures.changed_rules(_lead_span)
+    request = {"archetype": "research", "headcount": 8, "lead_now": True}
+    result = recommend(rules, request)
+    assert result["hiring_order"] == [ENG, LEAD, SCI, LEAD, ENG, SCI, LEAD, ENG]
+    whys = [entry["why"] for entry in result["hires"]]
+    assert whys[3] == "One lead per 2 others; this is the second."
+    assert whys[6] == "One lead per 2 others; this is the third."
+    # An existing team over the span catches up: one lead to 7 others needs three more.
+    caught_up = plan("research", 4, existing={ENG: 7, LEAD: 1}, rules=rules)
+    assert caught_up["hiring_order"] == [LEAD, LEAD, LEAD, SCI]
+
+
+def test_without_a_lead_the_span_brings_the_first_once_the_others_outnumber_it():
+    """research has no lead deadline; a lead may join from a team of four. With a span of 2 the
+    first lead is due from hire 3 (3 others) but waits for that size: hire 5, then the second
+    at once (5 others). With or without one existing lead, the same lead hires follow."""
+    rules = fixtures.changed_rules(_lead_span)
+    result = plan("research", 6, rules=rules)
+    assert result["hiring_order"] == [ENG, SCI, ENG, SCI, LEAD, LEAD]
+    assert result["hires"][4]["why"] == "One lead per 2 others; this is the first."
+    assert plan("research", 6)["hiring_order"] == [ENG, SCI, ENG, SCI, ENG, SCI]
+    without = plan("research", 2, existing={ENG: 2, SCI: 2}, rules=rules)["hiring_order"]
+    with_lead = plan("research", 2, existing={ENG: 2, SCI: 2, LEAD: 1}, rules=rules)["hiring_order"]
+    assert without == [LEAD, LEAD] and with_lead == [LEAD, LEAD]
+
+
+def test_a_minimum_share_outranks_the_span():
+    """product/live/messy with a span of 1: the lead arrives at hire 3 (messy); hire 4 would
+    leave it 3 others, but the engineer's share floor (above 50%) comes first."""
+    rules = fixtures.changed_rules(lambda calc: calc["roles"]["lead"].update(span=1))
+    result = plan("product", 5, stage="live", data="messy", rules=rules)
+    assert result["hiring_order"] == [ENG, OPS, LEAD, ENG, ENG]
+
+
 def test_tasks_are_judged_along_the_plan():
     """etl-setup is needed before the first scientist; a gap closed by the existing team, or
     a task needed only after its gap closed, is not listed."""

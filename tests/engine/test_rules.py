@@ -254,6 +254,14 @@ SEMANTIC_PROBLEMS = [
         [(("archetypes", 0, "min_team", "engineer"), "the generalist cannot wait for a team size")],
     ),
     (
+        lambda calc: calc["roles"]["lead"].update(span=0),
+        [(("roles", "lead", "span"), "span 0 is outside 1-1000")],
+    ),
+    (
+        lambda calc: calc["hire_reasons"].update(span="{role} has {share}"),
+        [(("hire_reasons", "span"), f"unknown placeholder '{{share}}'; allowed: {COMMON}, {{span}}")],
+    ),
+    (
         lambda calc: calc["archetypes"][1]["min_share"].update(wizard=10),
         [(("archetypes", 1, "min_share", "wizard"), f"unknown role 'wizard' (known: {ROLES})")],
     ),

@@ -47,6 +47,11 @@ def settings(rules: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
         "min_team": {
             role_id: archetype.get("min_team", {}).get(role_id, 0) for role_id in role_ids
         },
+        "spans": {
+            role_id: rule["span"]
+            for role_id, rule in calculator["roles"].items()
+            if "span" in rule and role_id in role_ids
+        },
         "generalist": calculator["generalist"]["role"],
         "generalist_base": calculator["generalist"]["base"],
     }
@@ -145,8 +150,9 @@ def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: 
 
     Candidates are the roles whose hard needs are on the team and whose minimum team size is
     reached. Then, in order: a role whose deadline has come, a role about to fall to its
-    minimum share, a missing need of the role that scores best, else the best weight /
-    (count + 1) among the candidates.
+    minimum share, a role whose people would each have more than its span of others on the
+    team (with nobody in it: more than one span), a missing need of the role that scores
+    best, else the best weight / (count + 1) among the candidates.
     """
     team_size = sum(counts.values())  # once, not once per role: rules may list many roles
     candidates = [r for r in setup["role_ids"] if is_open(setup, counts, r, team_size)]
@@ -158,6 +164,7 @@ def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: 
     decision = (
         _due(setup, counts, hire_number, candidates)
         or _below_share(setup, counts, team_size + 1, candidates)
+        or _over_span(setup, counts, team_size + 1, candidates)
         or _foundation(setup, counts, candidates)
         or _by_weight(setup, counts, candidates, specialist)
     )
@@ -186,6 +193,17 @@ def _below_share(setup: dict, counts: Counts, team_after: int, candidates: list)
     for role_id, percent in setup["archetype"].get("min_share", {}).items():
         if role_id in candidates and counts[role_id] * 100 <= percent * team_after:
             return {"role": role_id, "kind": "min_share", "share": percent}
+    return None
+
+
+def _over_span(setup: dict, counts: Counts, team_after: int, candidates: list) -> dict | None:
+    """A role with a span (a lead) whose people would each have more than that many others if
+    someone else were hired now; with nobody in it yet, once the others would outnumber one
+    span (so one more person in the role never leads to more hires into it)."""
+    for role_id, span in setup["spans"].items():
+        held = counts[role_id]
+        if role_id in candidates and team_after - held > span * max(held, 1):
+            return {"role": role_id, "kind": "span", "span": span}
     return None
 
 

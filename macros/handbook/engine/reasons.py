@@ -23,6 +23,7 @@ HIRE_PLACEHOLDERS = {
     "lead_now": (*COMMON, "deadline"),
     "foundation": (*COMMON, "for", "a_for", "for_nth"),
     "min_share": (*COMMON, "share"),
+    "span": (*COMMON, "span"),
     "weight": COMMON,
     "fallback": COMMON,
     "unblocked": (*COMMON, "after", "a_after"),
@@ -112,6 +113,7 @@ def _hire_values(setup: dict, titles: dict, decision: dict, number: int) -> dict
         "base": str(setup["generalist_base"]),
         "deadline": str(decision.get("deadline", "")),
         "share": str(decision.get("share", "")),
+        "span": str(decision.get("span", "")),
     }
     if "for" in decision:
         values.update(

@@ -86,6 +86,7 @@ HIRE_REASON_KINDS = (
     "lead_now",
     "foundation",
     "min_share",
+    "span",
     "weight",
     "fallback",
     "unblocked",
@@ -192,9 +193,16 @@ CALCULATOR = Obj(
         ),
         "roles": required(
             MapOf(
-                Obj({"needs": optional(ListOf(NEED)), "levels": optional(HIRE_LEVELS)}),
-                description="Role id -> what must be on the team before its first hire, and the "
-                "levels its hires come in at.",
+                Obj(
+                    {
+                        "needs": optional(ListOf(NEED)),
+                        "levels": optional(HIRE_LEVELS),
+                        "span": optional(Int(1, 1000, noun="span")),
+                    }
+                ),
+                description="Role id -> what must be on the team before its first hire, the "
+                "levels its hires come in at, and its span: once the role is on the team, one "
+                "more of it joins before anyone in it would have more than this many others.",
             )
         ),
         "archetypes": required(ListOf(ARCHETYPE, min_items=1)),
