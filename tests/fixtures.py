@@ -402,6 +402,7 @@ calculator:
     foundation: "your {for_nth} {for} needs {a_role} first"
     min_share: "{role}s stay above {share}%; this is the {nth}"
     span: "one {role} per {span} others; this is the {nth}"
+    span_first: "more than {span} people and no {role}; this is the {nth}"
     weight: "{role} is furthest below its share; this is the {nth}"
     fallback: "nothing else can join, so {role} number {hire}"
     unblocked: ", now that {a_after} is here"

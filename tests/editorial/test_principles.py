@@ -232,8 +232,8 @@ def check_p3_lead(plan: dict, rules: dict = RULES) -> None:
         return
     if given["headcount"] >= 10:
         assert LEAD in plan["hiring_order"][:10], plan["hiring_order"]
-    if given["lead_now"]:
-        by_hire = rules["calculator"]["lead_now"]["by_hire"]
+    by_hire = rules["calculator"]["lead_now"]["by_hire"]
+    if given["lead_now"] and given["headcount"] >= by_hire:
         assert LEAD in plan["hiring_order"][:by_hire], plan["hiring_order"]
 
 
@@ -243,18 +243,23 @@ LEAD_SPAN = CALCULATOR["roles"][LEAD]["span"]
 def check_p3_leadership_grows(plan: dict, rules: dict = RULES) -> None:
     """No hire leaves a lead with more than LEAD_SPAN others to guide (with no lead yet: more
     than LEAD_SPAN others in all), unless that hire is the first of its role (a deadline) or
-    keeps the archetype's share floor."""
+    keeps the archetype's share floor, or comes straight after a lead. A plan for a team
+    started from scratch never hires two leads in a row."""
     given = plan["input"]["archetype"]
     archetype = next(a for a in rules["calculator"]["archetypes"] if a["id"] == given)
     floors = archetype.get("min_share", {})
     team = Counter(plan["input"]["existing"])
+    previous = None
     for position, role in enumerate(plan["hiring_order"], start=1):
         size = sum(team.values())
         leads = team[LEAD]
         over = team[MLE] and size + 1 - leads > LEAD_SPAN * max(leads, 1)
         floor = role in floors and team[role] * 100 <= floors[role] * (size + 1)
-        if over and not floor and team[role]:
+        if over and not floor and team[role] and previous != LEAD:
             assert role == LEAD, f"hire {position} leaves {leads} lead(s) for {size + 1 - leads}"
+        if role == previous == LEAD and not plan["input"]["existing"]:
+            raise AssertionError(f"leads at hires {position - 1} and {position}")
+        previous = role
         team[role] += 1
 
 

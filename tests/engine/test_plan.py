@@ -263,23 +263,25 @@ def test_a_lead_joins_before_any_lead_would_guide_more_than_its_span():
     whys = [entry["why"] for entry in result["hires"]]
     assert whys[3] == "One lead per 2 others; this is the second."
     assert whys[6] == "One lead per 2 others; this is the third."
-    # An existing team over the span catches up: one lead to 7 others needs three more.
+    # An existing team far over the span catches up one lead at a time, never two in a row:
+    # one lead to 7 others; hire 2 would be a lead again, so it goes by weight.
     caught_up = plan("research", 4, existing={ENG: 7, LEAD: 1}, rules=rules)
-    assert caught_up["hiring_order"] == [LEAD, LEAD, LEAD, SCI]
+    assert caught_up["hiring_order"] == [LEAD, SCI, LEAD, SCI]
 
 
 def test_without_a_lead_the_span_brings_the_first_once_the_others_outnumber_it():
     """research has no lead deadline; a lead may join from a team of four. With a span of 2 the
-    first lead is due from hire 3 (3 others) but waits for that size: hire 5, then the second
-    at once (5 others). With or without one existing lead, the same lead hires follow."""
+    first lead is due from hire 3 (3 others) but waits for that size: hire 5; hire 6 is not a
+    second lead straight after it. With or without one existing lead, the same hires follow."""
     rules = fixtures.changed_rules(_lead_span)
-    result = plan("research", 6, rules=rules)
-    assert result["hiring_order"] == [ENG, SCI, ENG, SCI, LEAD, LEAD]
-    assert result["hires"][4]["why"] == "One lead per 2 others; this is the first."
+    result = plan("research", 7, rules=rules)
+    assert result["hiring_order"] == [ENG, SCI, ENG, SCI, LEAD, ENG, LEAD]
+    assert result["hires"][4]["why"] == "More than 2 people and no lead; this is the first."
+    assert result["hires"][6]["why"] == "One lead per 2 others; this is the second."
     assert plan("research", 6)["hiring_order"] == [ENG, SCI, ENG, SCI, ENG, SCI]
     without = plan("research", 2, existing={ENG: 2, SCI: 2}, rules=rules)["hiring_order"]
     with_lead = plan("research", 2, existing={ENG: 2, SCI: 2, LEAD: 1}, rules=rules)["hiring_order"]
-    assert without == [LEAD, LEAD] and with_lead == [LEAD, LEAD]
+    assert without == [LEAD, ENG] and with_lead == [LEAD, ENG]
 
 
 def test_a_minimum_share_outranks_the_span():

@@ -259,7 +259,12 @@ SEMANTIC_PROBLEMS = [
     ),
     (
         lambda calc: calc["hire_reasons"].update(span="{role} has {share}"),
-        [(("hire_reasons", "span"), f"unknown placeholder '{{share}}'; allowed: {COMMON}, {{span}}")],
+        [
+            (
+                ("hire_reasons", "span"),
+                f"unknown placeholder '{{share}}'; allowed: {COMMON}, {{span}}",
+            )
+        ],
     ),
     (
         lambda calc: calc["archetypes"][1]["min_share"].update(wizard=10),

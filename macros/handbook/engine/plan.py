@@ -115,7 +115,8 @@ def build_order(setup: dict[str, Any], existing: Counts, headcount: int) -> dict
     committed: dict[str, dict[str, Any]] = {}
     for hire_number in range(1, headcount + 1):
         first_and_based = hire_number == 1 and start_with_specialist
-        decision = decide(setup, counts, hire_number, first_and_based)
+        previous = order[-1] if order else None
+        decision = decide(setup, counts, hire_number, first_and_based, previous)
         role_id = decision["role"]
         decision["unblocked_by"] = _unblocked_by(setup, counts, order, role_id)
         decision["count"] = counts[role_id]
@@ -140,12 +141,24 @@ def _unblocked_by(setup: dict, counts: Counts, order: list[str], role_id: str) -
     return previous if previous in missing_needs(setup, before, role_id) else None
 
 
-def next_hire(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: bool) -> str:
-    """The next role to hire, chosen from the current team state alone."""
-    return decide(setup, counts, hire_number, specialist)["role"]
+def next_hire(
+    setup: dict[str, Any],
+    counts: Counts,
+    hire_number: int,
+    specialist: bool,
+    previous: str | None = None,
+) -> str:
+    """The next role to hire, chosen from the current team state and the hire just made."""
+    return decide(setup, counts, hire_number, specialist, previous)["role"]
 
 
-def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: bool) -> dict:
+def decide(
+    setup: dict[str, Any],
+    counts: Counts,
+    hire_number: int,
+    specialist: bool,
+    previous: str | None = None,
+) -> dict:
     """The next hire and why: {"role", "kind", ...details}.
 
     Candidates are the roles whose hard needs are on the team and whose minimum team size is
@@ -164,7 +177,7 @@ def decide(setup: dict[str, Any], counts: Counts, hire_number: int, specialist: 
     decision = (
         _due(setup, counts, hire_number, candidates)
         or _below_share(setup, counts, team_size + 1, candidates)
-        or _over_span(setup, counts, team_size + 1, candidates)
+        or _over_span(setup, counts, previous, candidates)
         or _foundation(setup, counts, candidates)
         or _by_weight(setup, counts, candidates, specialist)
     )
@@ -196,14 +209,19 @@ def _below_share(setup: dict, counts: Counts, team_after: int, candidates: list)
     return None
 
 
-def _over_span(setup: dict, counts: Counts, team_after: int, candidates: list) -> dict | None:
+def _over_span(setup: dict, counts: Counts, previous: str | None, candidates: list) -> dict | None:
     """A role with a span (a lead) whose people would each have more than that many others if
     someone else were hired now; with nobody in it yet, once the others would outnumber one
-    span (so one more person in the role never leads to more hires into it)."""
+    span (so one more person in the role never leads to more hires into it). Never straight
+    after a hire into the same role: a team far over the span gets its leads one by one."""
+    team_after = sum(counts.values()) + 1
     for role_id, span in setup["spans"].items():
         held = counts[role_id]
-        if role_id in candidates and team_after - held > span * max(held, 1):
-            return {"role": role_id, "kind": "span", "span": span}
+        if role_id == previous or role_id not in candidates:
+            continue
+        if team_after - held > span * max(held, 1):
+            kind = "span" if held else "span_first"
+            return {"role": role_id, "kind": kind, "span": span}
     return None
 
 

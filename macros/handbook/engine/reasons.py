@@ -24,6 +24,7 @@ HIRE_PLACEHOLDERS = {
     "foundation": (*COMMON, "for", "a_for", "for_nth"),
     "min_share": (*COMMON, "share"),
     "span": (*COMMON, "span"),
+    "span_first": (*COMMON, "span"),
     "weight": COMMON,
     "fallback": COMMON,
     "unblocked": (*COMMON, "after", "a_after"),

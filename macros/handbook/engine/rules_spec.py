@@ -87,6 +87,7 @@ HIRE_REASON_KINDS = (
     "foundation",
     "min_share",
     "span",
+    "span_first",
     "weight",
     "fallback",
     "unblocked",
@@ -201,8 +202,9 @@ CALCULATOR = Obj(
                     }
                 ),
                 description="Role id -> what must be on the team before its first hire, the "
-                "levels its hires come in at, and its span: once the role is on the team, one "
-                "more of it joins before anyone in it would have more than this many others.",
+                "levels its hires come in at, and its span: one more of it joins before anyone in "
+                "it would have more than this many others (with nobody in it: before the others "
+                "outnumber the span), never straight after another.",
             )
         ),
         "archetypes": required(ListOf(ARCHETYPE, min_items=1)),
