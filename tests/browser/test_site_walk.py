@@ -48,10 +48,17 @@ SCROLLING_TABLES = """() => Array.from(document.querySelectorAll(".hb-matrix-wra
     return `${name} (${frame.scrollWidth - frame.clientWidth}px)`;
   })"""
 
+# The site name in the header, when the bar cuts it short (beside the edition selector).
+CUT_SITE_NAME = """() => {
+  const name = document.querySelector(".md-header__topic:first-child > .md-ellipsis");
+  return name && name.scrollWidth - name.clientWidth > 1 ? name.textContent.trim() : null;
+}"""
+
 
 def layout_problems(page, width: str) -> list[str]:
-    """What a reader would fight on this page at this width: sideways scrolling, split words
-    and, on a phone, tables that scroll inside their frame."""
+    """What a reader would fight on this page at this width: sideways scrolling, split words,
+    a site name the header cuts short and, on a phone, tables that scroll inside their
+    frame."""
     found = []
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -59,6 +66,9 @@ def layout_problems(page, width: str) -> list[str]:
     if overflow > 1:
         found.append(f"scrolls sideways by {overflow}px")
     found += [f"a table splits the word {word!r}" for word in page.evaluate(SPLIT_WORDS)]
+    cut = page.evaluate(CUT_SITE_NAME)
+    if cut:
+        found.append(f"the header cuts the site name {cut!r} short")
     if width == "phone":
         found += [f"table scrolls sideways: {t}" for t in page.evaluate(SCROLLING_TABLES)]
     return found
