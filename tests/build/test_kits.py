@@ -41,6 +41,22 @@ def test_every_kit_page_has_its_stages_and_scorecard(built_site, kits):
         assert axes == [axis.id for axis in kit.axes]
         assert page.select_one("#verdict")["data-verdict"] == "incomplete"
         assert page.select_one("#job-description") is not None
+        lead = page.select_one(".hb-lead").get_text(" ", strip=True)
+        long_stages = "".join(f", plus “{s.title}” over {s.duration}" for s in kit.long_stages)
+        assert f"stages ({kit.interview_time} of interviews{long_stages})" in lead, lead
+
+
+def test_a_paid_trial_of_days_is_not_counted_as_interview_time(built_site, kits):
+    """The ML lead's loop ends with a paid trial of two working days (kits.yaml)."""
+    kit = next(kit for kit in kits if kit.role.id == "ml-lead")
+    assert [stage.duration for stage in kit.long_stages] == ["2 working days"]
+    page = soup(built_site, f"kits/{kit.id}")
+    assert " min of interviews, plus “Paid trial (consult to hire)” over 2 working days" in (
+        page.select_one(".hb-lead").get_text(" ", strip=True)
+    )
+    cells = soup(built_site, "kits").select(f'tr[data-kit="{kit.id}"] td[data-label="Time"]')
+    assert [cell.get_text() for cell in cells] == [kit.time]
+    assert kit.time.endswith(" + 2 working days")
 
 
 def test_role_pages_link_the_kit_of_every_level(built_site, kits):

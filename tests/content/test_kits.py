@@ -7,8 +7,8 @@ from types import MappingProxyType
 
 import pytest
 
-from handbook.content.kits import all_kits, build_kit, kit_ids
-from handbook.content.model_kits import KitEdit
+from handbook.content.kits import KitStage, all_kits, build_kit, kit_ids
+from handbook.content.model_kits import KitEdit, Stage, duration
 from handbook.engine.scorecard import Axis
 
 
@@ -37,6 +37,35 @@ def test_a_kit_follows_its_roles_loop_with_minutes_and_interviewers(tiny_handboo
         ("deep", 60, "Two engineers"),
     ]
     assert kit.minutes == 90
+    assert (kit.interview_time, kit.long_stages, kit.time) == ("1 h 30 min", (), "1 h 30 min")
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [
+        (5, "5 min"),
+        (45, "45 min"),
+        (60, "1 h"),
+        (75, "1 h 15 min"),
+        (479, "7 h 59 min"),
+        (480, "1 working day"),
+        (600, "10 h"),
+        (960, "2 working days"),
+    ],
+)
+def test_a_duration_reads_as_a_reader_says_it(minutes, text):
+    assert duration(minutes) == text
+
+
+def test_a_stage_of_a_working_day_or_more_is_not_counted_as_interview_time(tiny_handbook):
+    """A two-day paid trial beside two interviews: its days are reported on their own."""
+    trial = Stage("trial", "Paid trial", 960, "The team", "Real work.", ("practice",), 0)
+    kit = build_kit(tiny_handbook, "engineer/senior")
+    kit = dataclasses.replace(kit, stages=(*kit.stages, KitStage(trial, ())))
+    assert kit.minutes == 1050
+    assert kit.interview_time == "1 h 30 min"
+    assert kit.long_stages == (trial,)
+    assert kit.time == "1 h 30 min + 2 working days"
     assert [s.stage.id for s in build_kit(tiny_handbook, "lead/director").stages] == [
         "deep",
         "chat",

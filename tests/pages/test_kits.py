@@ -54,8 +54,8 @@ def test_the_job_description_markdown(tiny_handbook):
     assert "## People leadership\n\nManages the team.\n" in text
     assert "- **Practice** (Strong): practice at level 3." in text
     assert text.endswith(
-        "## The interview process\n\n1. Deep dive (60 minutes, Two engineers)\n"
-        "2. Chat (30 minutes, The manager)\n"
+        "## The interview process\n\n1. Deep dive (1 h, Two engineers)\n"
+        "2. Chat (30 min, The manager)\n"
     )
 
 

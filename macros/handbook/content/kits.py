@@ -14,7 +14,7 @@ from itertools import zip_longest
 
 from ..engine.scorecard import Axis
 from .model import Handbook, Question, Role, RoleLevel
-from .model_kits import Stage
+from .model_kits import Stage, duration
 
 DIFFICULTY_ORDER = ("foundational", "intermediate", "advanced")
 #: expected level in the area -> the difficulty it calls for
@@ -47,6 +47,21 @@ class Kit:
     @property
     def minutes(self) -> int:
         return sum(item.stage.minutes for item in self.stages)
+
+    @property
+    def interview_time(self) -> str:
+        """The interview stages' time together, e.g. "4 h 15 min"."""
+        return duration(sum(s.stage.minutes for s in self.stages if s.stage.is_interview))
+
+    @property
+    def long_stages(self) -> tuple[Stage, ...]:
+        """Stages of a working day or more, such as a paid trial, reported on their own."""
+        return tuple(item.stage for item in self.stages if not item.stage.is_interview)
+
+    @property
+    def time(self) -> str:
+        """Interview time, then each long stage's: "4 h 15 min + 2 working days"."""
+        return " + ".join([self.interview_time] + [stage.duration for stage in self.long_stages])
 
     @property
     def question_ids(self) -> tuple[str, ...]:

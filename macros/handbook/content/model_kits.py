@@ -5,6 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
+WORKING_DAY_MINUTES = 480  # a stage this long or longer is a day of work, not an interview
+
+
+def duration(minutes: int) -> str:
+    """As a reader says it: 45 -> "45 min", 60 -> "1 h", 75 -> "1 h 15 min", and whole
+    working days of 8 h as days: 960 -> "2 working days"."""
+    if minutes >= WORKING_DAY_MINUTES and minutes % WORKING_DAY_MINUTES == 0:
+        days = minutes // WORKING_DAY_MINUTES
+        return f"{days} working day{'s' if days != 1 else ''}"
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -16,6 +30,15 @@ class Stage:
     probes: tuple[str, ...]
     questions: int
     opens_with: str = ""
+
+    @property
+    def duration(self) -> str:
+        return duration(self.minutes)
+
+    @property
+    def is_interview(self) -> bool:
+        """Shorter than a working day (a paid trial of days is not an interview)."""
+        return self.minutes < WORKING_DAY_MINUTES
 
     @classmethod
     def build(cls, data: dict) -> Stage:

@@ -74,7 +74,7 @@ def job_description_markdown(hb: Handbook, kit: Kit) -> str:
     lines += ["", "## The interview process", ""]
     for number, item in enumerate(kit.stages, 1):
         stage = item.stage
-        lines.append(f"{number}. {stage.title} ({stage.minutes} minutes, {stage.interviewers})")
+        lines.append(f"{number}. {stage.title} ({stage.duration}, {stage.interviewers})")
     return "\n".join(" ".join(line.split()) if line else "" for line in lines) + "\n"
 
 
