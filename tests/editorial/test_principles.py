@@ -245,8 +245,7 @@ def check_p3_leadership_grows(plan: dict, rules: dict = RULES) -> None:
     than LEAD_SPAN others in all), unless that hire is the first of its role (a deadline) or
     keeps the archetype's share floor, or comes straight after a lead. A plan for a team
     started from scratch never hires two leads in a row."""
-    given = plan["input"]["archetype"]
-    archetype = next(a for a in rules["calculator"]["archetypes"] if a["id"] == given)
+    archetype = _find(rules["calculator"]["archetypes"], plan["input"]["archetype"])
     floors = archetype.get("min_share", {})
     team = Counter(plan["input"]["existing"])
     previous = None
@@ -642,10 +641,10 @@ def _no_mlops_before_second_scientist(calc: dict) -> None:
 
 
 def _no_lead_deadlines(calc: dict) -> None:
-    """Without its deadlines and its span (which alone brings a lead by hire 9)."""
+    """Without its deadlines and its span (which alone would bring a lead as the team grows)."""
     for stage in calc["stages"]:
         stage["deadlines"].pop(LEAD, None)
-    calc["roles"][LEAD].pop("span")
+    _one_lead_for_any_team(calc)
 
 
 def _one_lead_for_any_team(calc: dict) -> None:

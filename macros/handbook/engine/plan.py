@@ -48,9 +48,7 @@ def settings(rules: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
             role_id: archetype.get("min_team", {}).get(role_id, 0) for role_id in role_ids
         },
         "spans": {
-            role_id: rule["span"]
-            for role_id, rule in calculator["roles"].items()
-            if "span" in rule and role_id in role_ids
+            role_id: rule["span"] for role_id, rule in calculator["roles"].items() if "span" in rule
         },
         "generalist": calculator["generalist"]["role"],
         "generalist_base": calculator["generalist"]["base"],
@@ -177,7 +175,7 @@ def decide(
     decision = (
         _due(setup, counts, hire_number, candidates)
         or _below_share(setup, counts, team_size + 1, candidates)
-        or _over_span(setup, counts, previous, candidates)
+        or _over_span(setup, counts, team_size + 1, previous, candidates)
         or _foundation(setup, counts, candidates)
         or _by_weight(setup, counts, candidates, specialist)
     )
@@ -209,12 +207,13 @@ def _below_share(setup: dict, counts: Counts, team_after: int, candidates: list)
     return None
 
 
-def _over_span(setup: dict, counts: Counts, previous: str | None, candidates: list) -> dict | None:
+def _over_span(
+    setup: dict, counts: Counts, team_after: int, previous: str | None, candidates: list
+) -> dict | None:
     """A role with a span (a lead) whose people would each have more than that many others if
     someone else were hired now; with nobody in it yet, once the others would outnumber one
     span (so one more person in the role never leads to more hires into it). Never straight
     after a hire into the same role: a team far over the span gets its leads one by one."""
-    team_after = sum(counts.values()) + 1
     for role_id, span in setup["spans"].items():
         held = counts[role_id]
         if role_id == previous or role_id not in candidates:
